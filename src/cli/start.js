@@ -1,0 +1,59 @@
+// `npm start`: builds when the build is missing or older than the sources, then serves the app.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+
+const root = new URL('../..', import.meta.url).pathname;
+const built = join(root, 'build', 'handler.js');
+
+/**
+ * The newest modification time of any file below the given paths.
+ * @param {string[]} paths
+ * @returns {number}
+ */
+function newest(paths) {
+	let latest = 0;
+	for (const path of paths) {
+		if (!existsSync(path)) continue;
+		const stat = statSync(path);
+		if (stat.isDirectory()) {
+			for (const entry of readdirSync(path)) latest = Math.max(latest, newest([join(path, entry)]));
+		} else latest = Math.max(latest, stat.mtimeMs);
+	}
+	return latest;
+}
+
+const sources = ['src', 'content', 'static', 'messages', 'package.json', 'svelte.config.js', 'vite.config.ts'];
+if (!existsSync(built) || newest(sources.map((p) => join(root, p))) > statSync(built).mtimeMs) {
+	console.log('Building Entre-deux…');
+	execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+		cwd: root,
+		stdio: 'inherit'
+	});
+}
+
+process.env.DATABASE_PATH ||= join(root, 'data', 'entre-deux.sqlite');
+// Without ORIGIN, each request's origin comes from its Host header and its protocol from
+// X-Forwarded-Proto (set by an https proxy), so phones reaching http://192.168.x.y:3000 work too.
+process.env.PROTOCOL_HEADER ||= 'x-forwarded-proto';
+
+const { handler } = await import(built);
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || '0.0.0.0';
+
+const server = createServer((req, res) => {
+	if (!process.env.ORIGIN && !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
+	handler(req, res);
+});
+server.listen(port, host, () => {
+	console.log(`Entre-deux is ready on http://localhost:${port}`);
+	console.log(`Database: ${process.env.DATABASE_PATH}`);
+});
+
+function stop() {
+	server.close(() => process.exit(0));
+	server.closeAllConnections();
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

@@ -1,0 +1,68 @@
+import { building } from '$app/environment';
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import {
+	authCookieName,
+	clearAuthCookie,
+	setAuthCookie,
+	validateAuthSession
+} from '$lib/server/auth/auth-session';
+import { deleteExpiredAuthSessions } from '$lib/server/db/auth-sessions';
+import { db } from '$lib/server/db/connection';
+import { hasUsers } from '$lib/server/db/users';
+import { loadFrameworks } from '$lib/server/framework';
+import { m } from '$lib/paraglide/messages';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+
+export const init: ServerInit = () => {
+	if (building) return;
+	db();
+	loadFrameworks();
+	deleteExpiredAuthSessions(Date.now());
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const auth: Handle = ({ event, resolve }) => {
+	const token = event.cookies.get(authCookieName);
+	const found = token ? validateAuthSession(token) : null;
+	if (token && found) setAuthCookie(event.cookies, event.url, token, found.session.expiresAt);
+	if (token && !found) clearAuthCookie(event.cookies, event.url);
+	event.locals.user = found?.user ?? null;
+	event.locals.authSession = found?.session ?? null;
+	return resolve(event);
+};
+
+let setUp = false;
+const openBeforeSetup = ['/setup', '/locale'];
+
+// Until the first facilitator exists, every page leads to /setup.
+const firstRun: Handle = ({ event, resolve }) => {
+	setUp ||= hasUsers();
+	if (!setUp && !openBeforeSetup.includes(event.url.pathname)) throw redirect(303, '/setup');
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	return response;
+};
+
+export const handle = sequence(securityHeaders, i18n, auth, firstRun);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status === 404) return { message: m.error_not_found() };
+	const errorId = crypto.randomUUID().slice(0, 8);
+	console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, error);
+	return { message: m.error_unexpected(), errorId };
+};

@@ -1,0 +1,65 @@
+/** The nine default activities a stage can run. */
+export const activities = [
+	'checkin',
+	'connect',
+	'frame',
+	'questionnaire',
+	'cards',
+	'reveal',
+	'feedback',
+	'settle'
+] as const;
+export type Activity = (typeof activities)[number];
+
+export interface Level {
+	id: string;
+	label: string;
+	description: string;
+}
+
+export interface Pole {
+	label: string;
+	/** One statement per level id, rated 0–4 by a participant. */
+	prompts: Record<string, string>;
+}
+
+export interface Principle {
+	id: string;
+	order: number;
+	title: string;
+	summary: string;
+	source: string;
+	poleA: Pole;
+	poleB: Pole;
+}
+
+export interface Stage {
+	id: string;
+	order: number;
+	title: string;
+	activity: Activity;
+	/** Levels asked by a questionnaire stage; empty for other activities. */
+	levels: string[];
+	purpose: string;
+	participantPrompt: string;
+	duration: number;
+}
+
+export interface Framework {
+	locale: string;
+	title: string;
+	summary: string;
+	instrumentVersion: number;
+	levels: Level[];
+	/** Labels of the ratings 0 to 4. */
+	scale: string[];
+	cantSay: string;
+	principles: Principle[];
+	stages: Stage[];
+}
+
+/** One content file: its path under the project and its parsed front matter. */
+export interface ContentFile {
+	path: string;
+	metadata: unknown;
+}

@@ -1,0 +1,40 @@
+import type { Cookies } from '@sveltejs/kit';
+import { createUser, findUserByEmail, type User } from '$lib/server/db/users';
+import { createAuthSession, setAuthCookie } from './auth-session';
+import { hashPassword, verifyPassword } from './password';
+import { lockedUntil, noteFailure, noteSuccess } from './throttle';
+
+/** Creates a facilitator account, or returns null when the email is already taken. */
+export async function registerAccount(input: { name: string; email: string; password: string }): Promise<User | null> {
+	if (findUserByEmail(input.email)) return null;
+	const passwordHash = await hashPassword(input.password);
+	// Checked again after the slow hash: another request may have taken the email meanwhile.
+	if (findUserByEmail(input.email)) return null;
+	return createUser(input.name, input.email, passwordHash);
+}
+
+export type SignInOutcome = { user: User } | { lockedUntil: number } | { wrongCredentials: true };
+
+// Verified against when the email is unknown, so both cases take the same time.
+const decoyHash = hashPassword('entre-deux decoy password');
+
+/** Checks an email and password, counting failures towards the lockout. */
+export async function checkCredentials(email: string, password: string, now = Date.now()): Promise<SignInOutcome> {
+	const until = lockedUntil(email, now);
+	if (until) return { lockedUntil: until };
+	const user = findUserByEmail(email);
+	const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
+	if (!user || !valid) {
+		noteFailure(email, now);
+		const nowLocked = lockedUntil(email, now);
+		return nowLocked ? { lockedUntil: nowLocked } : { wrongCredentials: true };
+	}
+	noteSuccess(email, now);
+	return { user: { id: user.id, name: user.name, email: user.email } };
+}
+
+/** Signs a user in on this browser: a new auth session and its cookie. */
+export function startAuthSession(cookies: Cookies, url: URL, userId: number): void {
+	const { token, session } = createAuthSession(userId);
+	setAuthCookie(cookies, url, token, session.expiresAt);
+}

@@ -1,0 +1,35 @@
+import * as v from 'valibot';
+import { minPasswordLength } from '$lib/server/auth/password';
+import { m } from '$lib/paraglide/messages';
+import { requiredText } from './form';
+
+const email = v.pipe(
+	v.string(() => m.error_email_invalid()),
+	v.trim(),
+	v.toLowerCase(),
+	v.email(() => m.error_email_invalid()),
+	v.maxLength(254, () => m.error_email_invalid())
+);
+
+/** A new facilitator account: at /setup or through an invitation. */
+export const newAccount = v.pipe(
+	v.object({
+		name: requiredText(80, () => m.error_name_required(), () => m.error_name_too_long()),
+		email,
+		password: v.pipe(
+			v.string(() => m.error_password_too_short({ min: minPasswordLength })),
+			v.minLength(minPasswordLength, () => m.error_password_too_short({ min: minPasswordLength })),
+			v.maxLength(256, () => m.error_password_too_long())
+		),
+		passwordConfirm: v.string(() => m.error_password_mismatch())
+	}),
+	v.forward(
+		v.check((input) => input.password === input.passwordConfirm, () => m.error_password_mismatch()),
+		['passwordConfirm']
+	)
+);
+
+export const signIn = v.object({
+	email,
+	password: v.pipe(v.string(() => m.error_password_required()), v.nonEmpty(() => m.error_password_required()))
+});

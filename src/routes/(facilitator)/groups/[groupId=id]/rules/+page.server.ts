@@ -1,0 +1,55 @@
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireGroup, requireUser } from '$lib/server/auth/guards';
+import {
+	addGroundRule,
+	listGroundRules,
+	moveGroundRule,
+	removeGroundRule,
+	updateGroundRule
+} from '$lib/server/db/ground-rules';
+import { parseForm } from '$lib/server/validation/form';
+import { groundRuleEdit, groundRuleMove, groundRuleRef, groundRuleText } from '$lib/server/validation/group';
+import { m } from '$lib/paraglide/messages';
+
+export const load: PageServerLoad = async ({ parent }) => {
+	const { group } = await parent();
+	return { rules: listGroundRules(group.id) };
+};
+
+function editableGroup({ locals, params, url }: RequestEvent<{ groupId: string }>) {
+	return requireGroup(requireUser(locals, url), Number(params.groupId), 'edit').group;
+}
+
+const ruleMissing = () => fail(404, { message: m.error_rule_missing() });
+
+export const actions: Actions = {
+	add: async (event) => {
+		const group = editableGroup(event);
+		const parsed = parseForm(groundRuleText, await event.request.formData());
+		if (!parsed.success) return fail(400, { action: 'add', message: parsed.message, values: parsed.values });
+		addGroundRule(group.id, parsed.data.text);
+		return { action: 'add', added: true };
+	},
+	edit: async (event) => {
+		const group = editableGroup(event);
+		const parsed = parseForm(groundRuleEdit, await event.request.formData());
+		if (!parsed.success) {
+			return fail(400, { action: 'edit', message: parsed.message, ruleId: parsed.values.ruleId });
+		}
+		if (!updateGroundRule(group.id, parsed.data.ruleId, parsed.data.text)) return ruleMissing();
+		return { action: 'edit', saved: true };
+	},
+	move: async (event) => {
+		const group = editableGroup(event);
+		const parsed = parseForm(groundRuleMove, await event.request.formData());
+		if (!parsed.success) return fail(400, { message: parsed.message });
+		moveGroundRule(group.id, parsed.data.ruleId, parsed.data.direction);
+	},
+	remove: async (event) => {
+		const group = editableGroup(event);
+		const parsed = parseForm(groundRuleRef, await event.request.formData());
+		if (!parsed.success) return fail(400, { message: parsed.message });
+		if (!removeGroundRule(group.id, parsed.data.ruleId)) return ruleMissing();
+	}
+};

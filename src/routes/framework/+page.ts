@@ -1,0 +1,7 @@
+import type { PageLoad } from './$types';
+import { loadBody } from '$lib/framework/bodies';
+
+export const load: PageLoad = async ({ data }) => ({
+	...data,
+	Body: await loadBody(data.framework.locale, 'framework')
+});

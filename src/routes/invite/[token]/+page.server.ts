@@ -1,0 +1,46 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { registerAccount, startAuthSession } from '$lib/server/auth/accounts';
+import { minPasswordLength } from '$lib/server/auth/password';
+import { acceptInvitation, inspectInvitation } from '$lib/server/invitations';
+import { parseForm } from '$lib/server/validation/form';
+import { newAccount } from '$lib/server/validation/account';
+import { m } from '$lib/paraglide/messages';
+
+export const load: PageServerLoad = ({ params, locals }) => {
+	const { invitation, state } = inspectInvitation(params.token);
+	return {
+		state,
+		groupName: state === 'valid' ? invitation?.groupName : undefined,
+		role: invitation?.role,
+		signedInAs: locals.user?.name ?? null,
+		minPasswordLength
+	};
+};
+
+function unusable() {
+	return fail(410, { message: m.invite_unusable() });
+}
+
+export const actions: Actions = {
+	// A facilitator who already has an account joins while signed in.
+	join: ({ params, locals }) => {
+		if (!locals.user) throw redirect(303, `/sign-in?redirectTo=/invite/${params.token}`);
+		const groupId = acceptInvitation(params.token, locals.user.id);
+		if (!groupId) return unusable();
+		throw redirect(303, `/groups/${groupId}`);
+	},
+	register: async ({ params, request, cookies, url }) => {
+		if (inspectInvitation(params.token).state !== 'valid') return unusable();
+		const parsed = parseForm(newAccount, await request.formData());
+		if (!parsed.success) return fail(400, { message: parsed.message, values: parsed.values });
+		const user = await registerAccount(parsed.data);
+		if (!user) {
+			const { name, email } = parsed.data;
+			return fail(400, { message: m.error_email_taken(), values: { name, email } });
+		}
+		const groupId = acceptInvitation(params.token, user.id);
+		startAuthSession(cookies, url, user.id);
+		throw redirect(303, groupId ? `/groups/${groupId}` : '/groups');
+	}
+};

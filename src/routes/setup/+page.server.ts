@@ -1,0 +1,30 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { registerAccount, startAuthSession } from '$lib/server/auth/accounts';
+import { hasUsers } from '$lib/server/db/users';
+import { parseForm } from '$lib/server/validation/form';
+import { newAccount } from '$lib/server/validation/account';
+import { minPasswordLength } from '$lib/server/auth/password';
+import { m } from '$lib/paraglide/messages';
+
+// Once the first facilitator exists, /setup is closed: everyone else comes in by invitation.
+function ensureOpen() {
+	if (hasUsers()) throw error(404, m.error_not_found());
+}
+
+export const load: PageServerLoad = () => {
+	ensureOpen();
+	return { minPasswordLength };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url }) => {
+		ensureOpen();
+		const parsed = parseForm(newAccount, await request.formData());
+		if (!parsed.success) return fail(400, { message: parsed.message, values: parsed.values });
+		const user = await registerAccount(parsed.data);
+		if (!user) ensureOpen();
+		startAuthSession(cookies, url, (user as NonNullable<typeof user>).id);
+		throw redirect(303, '/groups');
+	}
+};
