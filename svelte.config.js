@@ -6,7 +6,11 @@ import { mdsvex } from 'mdsvex';
 const config = {
 	extensions: ['.svelte', '.md'],
 	preprocess: [vitePreprocess(), mdsvex({ extensions: ['.md'], layoutPropForwarding: 'runes' })],
-	compilerOptions: { runes: true },
+	compilerOptions: {
+		runes: true,
+		// mdsvex 0.12 still writes <script context="module"> for front matter.
+		warningFilter: (warning) => !(warning.code === 'script_context_deprecated' && warning.filename?.endsWith('.md'))
+	},
 	kit: {
 		adapter: adapter(),
 		alias: { $content: 'content' }

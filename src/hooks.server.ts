@@ -1,12 +1,7 @@
 import { building } from '$app/environment';
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import {
-	authCookieName,
-	clearAuthCookie,
-	setAuthCookie,
-	validateAuthSession
-} from '$lib/server/auth/auth-session';
+import { authCookieName, clearAuthCookie, setAuthCookie, validateAuthSession } from '$lib/server/auth/auth-session';
 import { deleteExpiredAuthSessions } from '$lib/server/db/auth-sessions';
 import { db } from '$lib/server/db/connection';
 import { hasUsers } from '$lib/server/db/users';

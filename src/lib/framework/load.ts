@@ -100,11 +100,7 @@ function ensureSameShape(base: Framework, other: Framework) {
 		throw new FrameworkError(`content/${other.locale}/framework.md`, 'levels', 'differ between languages');
 	}
 	if (base.instrumentVersion !== other.instrumentVersion) {
-		throw new FrameworkError(
-			`content/${other.locale}/framework.md`,
-			'instrumentVersion',
-			'differs between languages'
-		);
+		throw new FrameworkError(`content/${other.locale}/framework.md`, 'instrumentVersion', 'differs between languages');
 	}
 }
 

@@ -1,8 +1,4 @@
-import {
-	clearSignInFailures,
-	recordSignInFailure,
-	signInFailuresSince
-} from '$lib/server/db/sign-in-failures';
+import { clearSignInFailures, recordSignInFailure, signInFailuresSince } from '$lib/server/db/sign-in-failures';
 
 export const maxFailures = 10;
 export const lockoutWindow = 15 * 60 * 1000;

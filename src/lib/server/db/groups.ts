@@ -27,9 +27,12 @@ const columns = 'g.id, g.name, g.description, g.anonymity_threshold AS anonymity
 export function createGroup(ownerId: number, fields: GroupFields): number {
 	return transaction(() => {
 		const id = Number(
-			sql(
-				'INSERT INTO groups (name, description, anonymity_threshold, created_at) VALUES (?, ?, ?, ?)'
-			).run(fields.name, fields.description, fields.anonymityThreshold, Date.now()).lastInsertRowid
+			sql('INSERT INTO groups (name, description, anonymity_threshold, created_at) VALUES (?, ?, ?, ?)').run(
+				fields.name,
+				fields.description,
+				fields.anonymityThreshold,
+				Date.now()
+			).lastInsertRowid
 		);
 		addMember(id, ownerId, 'owner');
 		return id;
@@ -98,7 +101,5 @@ export function removeMember(groupId: number, userId: number): void {
 
 /** How many owners a group has (a group always keeps at least one). */
 export function countOwners(groupId: number): number {
-	return sql("SELECT COUNT(*) FROM memberships WHERE group_id = ? AND role = 'owner'")
-		.pluck()
-		.get(groupId) as number;
+	return sql("SELECT COUNT(*) FROM memberships WHERE group_id = ? AND role = 'owner'").pluck().get(groupId) as number;
 }

@@ -7,9 +7,7 @@ export function recordSignInFailure(email: string, at: number): void {
 
 /** Times of the failed sign-ins for an email since a moment, newest first. */
 export function signInFailuresSince(email: string, since: number): number[] {
-	return sql(
-		'SELECT failed_at FROM sign_in_failures WHERE email = ? AND failed_at > ? ORDER BY failed_at DESC'
-	)
+	return sql('SELECT failed_at FROM sign_in_failures WHERE email = ? AND failed_at > ? ORDER BY failed_at DESC')
 		.pluck()
 		.all(email, since) as number[];
 }

@@ -14,7 +14,11 @@ const email = v.pipe(
 /** A new facilitator account: at /setup or through an invitation. */
 export const newAccount = v.pipe(
 	v.object({
-		name: requiredText(80, () => m.error_name_required(), () => m.error_name_too_long()),
+		name: requiredText(
+			80,
+			() => m.error_name_required(),
+			() => m.error_name_too_long()
+		),
 		email,
 		password: v.pipe(
 			v.string(() => m.error_password_too_short({ min: minPasswordLength })),
@@ -24,12 +28,18 @@ export const newAccount = v.pipe(
 		passwordConfirm: v.string(() => m.error_password_mismatch())
 	}),
 	v.forward(
-		v.check((input) => input.password === input.passwordConfirm, () => m.error_password_mismatch()),
+		v.check(
+			(input) => input.password === input.passwordConfirm,
+			() => m.error_password_mismatch()
+		),
 		['passwordConfirm']
 	)
 );
 
 export const signIn = v.object({
 	email,
-	password: v.pipe(v.string(() => m.error_password_required()), v.nonEmpty(() => m.error_password_required()))
+	password: v.pipe(
+		v.string(() => m.error_password_required()),
+		v.nonEmpty(() => m.error_password_required())
+	)
 });

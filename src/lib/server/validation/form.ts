@@ -5,8 +5,7 @@ import { m } from '$lib/paraglide/messages';
 export type FormValues<S extends v.GenericSchema> = Partial<Record<Extract<keyof v.InferInput<S>, string>, string>>;
 
 export type FormResult<S extends v.GenericSchema> =
-	| { success: true; data: v.InferOutput<S> }
-	| { success: false; message: string; values: FormValues<S> };
+	{ success: true; data: v.InferOutput<S> } | { success: false; message: string; values: FormValues<S> };
 
 const secretFields = ['password', 'passwordConfirm'];
 
@@ -23,7 +22,11 @@ export function parseForm<S extends v.GenericSchema>(schema: S, form: FormData):
 	}
 	const result = v.safeParse(schema, raw);
 	if (result.success) return { success: true, data: result.output };
-	return { success: false, message: result.issues[0]?.message ?? m.error_invalid_form(), values: values as FormValues<S> };
+	return {
+		success: false,
+		message: result.issues[0]?.message ?? m.error_invalid_form(),
+		values: values as FormValues<S>
+	};
 }
 
 /** A required single-line text field, trimmed, with a length limit. */

@@ -6,7 +6,11 @@ import { optionalText, requiredText } from './form';
 export const minThreshold = 3;
 
 export const groupFields = v.object({
-	name: requiredText(120, () => m.error_group_name_required(), () => m.error_group_name_too_long()),
+	name: requiredText(
+		120,
+		() => m.error_group_name_required(),
+		() => m.error_group_name_too_long()
+	),
 	description: optionalText(2000, () => m.error_description_too_long()),
 	anonymityThreshold: v.pipe(
 		v.optional(v.string(), String(minThreshold)),
@@ -18,22 +22,37 @@ export const groupFields = v.object({
 	)
 });
 
-const positiveId = v.pipe(v.string(() => m.error_invalid_form()), v.regex(/^\d{1,15}$/, () => m.error_invalid_form()), v.transform(Number));
+const positiveId = v.pipe(
+	v.string(() => m.error_invalid_form()),
+	v.regex(/^\d{1,15}$/, () => m.error_invalid_form()),
+	v.transform(Number)
+);
 
 export const groundRuleText = v.object({
-	text: requiredText(500, () => m.error_rule_required(), () => m.error_rule_too_long())
+	text: requiredText(
+		500,
+		() => m.error_rule_required(),
+		() => m.error_rule_too_long()
+	)
 });
 
 export const groundRuleEdit = v.object({
 	ruleId: positiveId,
-	text: requiredText(500, () => m.error_rule_required(), () => m.error_rule_too_long())
+	text: requiredText(
+		500,
+		() => m.error_rule_required(),
+		() => m.error_rule_too_long()
+	)
 });
 
 export const groundRuleRef = v.object({ ruleId: positiveId });
 
 export const groundRuleMove = v.object({
 	ruleId: positiveId,
-	direction: v.pipe(v.picklist(['up', 'down'], () => m.error_invalid_form()), v.transform((d) => (d === 'up' ? -1 : 1) as -1 | 1))
+	direction: v.pipe(
+		v.picklist(['up', 'down'], () => m.error_invalid_form()),
+		v.transform((d) => (d === 'up' ? -1 : 1) as -1 | 1)
+	)
 });
 
 export const invitation = v.object({
@@ -41,7 +60,10 @@ export const invitation = v.object({
 });
 
 export const invitationRef = v.object({
-	invitationId: v.pipe(v.string(() => m.error_invalid_form()), v.regex(/^[0-9a-f]{64}$/, () => m.error_invalid_form()))
+	invitationId: v.pipe(
+		v.string(() => m.error_invalid_form()),
+		v.regex(/^[0-9a-f]{64}$/, () => m.error_invalid_form())
+	)
 });
 
 export const memberRole = v.object({
@@ -52,5 +74,8 @@ export const memberRole = v.object({
 export const memberRef = v.object({ userId: positiveId });
 
 export const deleteConfirmation = v.object({
-	confirmName: v.pipe(v.string(() => m.error_confirm_name()), v.trim())
+	confirmName: v.pipe(
+		v.string(() => m.error_confirm_name()),
+		v.trim()
+	)
 });

@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, owner, signIn } from './support';
+
+test('a fresh install leads to /setup, creates the first facilitator, then closes setup', async ({ page }) => {
+	await page.goto('/framework');
+	await expect(page).toHaveURL(/\/setup$/);
+	await expect(page.getByRole('heading', { name: 'Bienvenue dans Entre-deux' })).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByLabel('Votre nom').fill(owner.name);
+	await page.getByLabel('Adresse e-mail').fill(owner.email);
+	await page.getByLabel('Mot de passe', { exact: true }).fill('trop court');
+	await page.getByLabel('Confirmez le mot de passe').fill('trop court');
+	// Past the browser's own minlength check, to see the server's message.
+	await page.locator('main form').evaluate((form) => form.setAttribute('novalidate', ''));
+	await page.getByRole('button', { name: 'Créer mon compte' }).click();
+	await expect(page.getByRole('alert')).toContainText('au moins 12 caractères');
+	await expect(page.getByLabel('Votre nom')).toHaveValue(owner.name);
+
+	await page.getByLabel('Mot de passe', { exact: true }).fill(owner.password);
+	await page.getByLabel('Confirmez le mot de passe').fill(owner.password);
+	await page.getByRole('button', { name: 'Créer mon compte' }).click();
+	await expect(page).toHaveURL(/\/groups$/);
+	await expect(page.getByRole('heading', { name: 'Mes collectifs' })).toBeVisible();
+	await expectAccessible(page);
+
+	const setup = await page.goto('/setup');
+	expect(setup?.status()).toBe(404);
+
+	await page.getByRole('button', { name: 'Se déconnecter' }).click();
+	await expect(page).toHaveURL(/\/sign-in$/);
+	await expectAccessible(page);
+	await page.goto('/groups');
+	await expect(page).toHaveURL(/\/sign-in\?redirectTo=%2Fgroups$/);
+	await signIn(page, owner.email, owner.password);
+	await expect(page).toHaveURL(/\/groups$/);
+});

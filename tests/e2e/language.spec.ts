@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './support';
+
+test('the first visit follows the browser language, and the switch changes it everywhere', async ({
+	browser
+}, testInfo) => {
+	const context = await browser.newContext({ ...testInfo.project.use, locale: 'en-GB' });
+	const page = await context.newPage();
+	await page.goto('/framework');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('heading', { name: 'The nine stages' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Becoming available', exact: true })).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByRole('button', { name: 'Français' }).click();
+	await expect(page).toHaveURL(/\/framework$/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+	await expect(page.getByRole('heading', { name: 'Les neuf temps' })).toBeVisible();
+	await page.getByRole('link', { name: 'Se rendre disponible', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Guide d’animation' })).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect(page.getByRole('heading', { name: "Facilitator's guide" })).toBeVisible();
+	await context.close();
+});
+
+test('the framework pages show the principles, their poles and the scoring', async ({ page }) => {
+	await page.goto('/framework');
+	await expect(page.getByRole('heading', { name: 'Les douze principes dialogiques' })).toBeVisible();
+	await expect(page.getByText(/InsTerCoop/).first()).toBeVisible();
+	await expect(page.getByText(/CC BY-NC-ND 4\.0/).first()).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: /Rôle/ }).first().click();
+	await expect(page.getByRole('heading', { level: 2, name: /Identité/ })).toBeVisible();
+	await expectAccessible(page);
+	await page.goto('/framework/scores');
+	await expect(page.getByRole('heading', { level: 1, name: 'Comment les scores sont calculés' })).toBeVisible();
+	await expect(page.getByText(/√/).first()).toBeVisible();
+	await expectAccessible(page);
+
+	const api = await page.request.get('/api/framework?lang=en');
+	const framework = await api.json();
+	expect(framework.principles).toHaveLength(12);
+	expect(framework.stages).toHaveLength(9);
+	expect(framework.levels.map((level: { label: string }) => level.label)).toEqual(['I', 'We', 'Within']);
+});

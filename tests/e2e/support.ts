@@ -1,0 +1,48 @@
+import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+export const owner = { name: 'Camille Martin', email: 'camille@example.org', password: 'une phrase assez longue' };
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core on the page and fails on any serious or critical violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+	await page.addScriptTag({ content: axeSource });
+	const violations = await page.evaluate(async () => {
+		const result = await (
+			window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }
+		).axe.run();
+		return result.violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	});
+	expect(violations, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+interface AxeViolation {
+	id: string;
+	impact: string | null;
+	nodes: { target: string[] }[];
+}
+
+/** Signs in through the form. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+	await page.goto('/sign-in');
+	await page.getByLabel('Adresse e-mail').fill(email);
+	await page.getByLabel('Mot de passe').fill(password);
+	await page.getByRole('button', { name: 'Me connecter' }).click();
+}
+
+/** Creates a group from the groups page and waits for its page. */
+export async function createGroup(page: Page, name: string): Promise<string> {
+	await page.goto('/groups');
+	const details = page.locator('details');
+	if (!(await details.getAttribute('open').then((v) => v !== null))) {
+		await page.getByText('Créer un collectif', { exact: true }).click();
+	}
+	await page.getByLabel('Nom du collectif', { exact: true }).fill(name);
+	await page.getByRole('button', { name: 'Créer le collectif' }).click();
+	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+	return page.url();
+}
