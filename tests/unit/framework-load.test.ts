@@ -126,7 +126,10 @@ describe('buildFrameworks with good content', () => {
 describe('buildFrameworks refuses a broken file, naming the file and the field', () => {
 	it('a principle without poleB', () => {
 		const path = 'content/fr/principles/first.md';
-		const files = withFile(path, ({ poleB: _, ...rest }) => rest);
+		const files = withFile(path, (meta) => {
+			delete meta.poleB;
+			return meta;
+		});
 		expectRefused(files, path, 'poleB', 'missing');
 	});
 
@@ -166,6 +169,26 @@ describe('buildFrameworks refuses a broken file, naming the file and the field',
 		);
 	});
 
+	it('a principle whose id is not its file name', () => {
+		const path = 'content/fr/principles/first.md';
+		expectRefused(
+			withFile(path, (meta) => ({ ...meta, id: 'premier' })),
+			path,
+			'id',
+			'must match the file name'
+		);
+	});
+
+	it('two stages with the same order', () => {
+		const path = 'content/en/stages/arrive.md';
+		expectRefused(
+			withFile(path, (meta) => ({ ...meta, order: 2 })),
+			path,
+			'order',
+			'used twice'
+		);
+	});
+
 	it('a principle without front matter', () => {
 		const path = 'content/fr/principles/first.md';
 		expectRefused(
@@ -189,7 +212,10 @@ describe('buildFrameworks refuses a broken file, naming the file and the field',
 	it('a questionnaire stage without levels', () => {
 		const path = 'content/en/stages/ask.md';
 		expectRefused(
-			withFile(path, ({ levels: _, ...rest }) => rest),
+			withFile(path, (meta) => {
+				delete meta.levels;
+				return meta;
+			}),
 			path,
 			'levels',
 			'missing'
@@ -266,29 +292,21 @@ describe('buildFrameworks refuses translations that differ', () => {
 	});
 
 	it('levels that differ between languages', () => {
-		const path = 'content/en/framework.md';
-		const files = withFile(path, (meta) => ({
-			...meta,
-			levels: (meta.levels as { id: string }[]).map((level) => ({
-				...level,
-				id: level.id === 'dans' ? 'within' : level.id
-			}))
-		}));
-		const broken = files.map((file) =>
-			file.path === 'content/en/stages/ask.md'
-				? { ...file, metadata: stageMeta('ask', 2, 'questionnaire', ['je']) }
-				: file
-		);
-		// The English prompts are still keyed by "dans": first fix them, so that only the levels differ.
-		const fixed = broken.map((file) => {
-			if (!file.path.startsWith('content/en/principles/')) return file;
-			const meta = structuredClone(file.metadata) as ReturnType<typeof principleMeta>;
-			for (const pole of [meta.poleA, meta.poleB]) {
-				(pole.prompts as Record<string, string>).within = pole.prompts.dans;
+		// English names its third level "within", with prompts for it, so only the level ids differ.
+		const files = goodFiles().map((file) => {
+			if (!file.path.startsWith('content/en/')) return file;
+			const meta = structuredClone(file.metadata) as Record<string, unknown>;
+			if (file.path.endsWith('framework.md')) {
+				meta.levels = (meta.levels as { id: string }[]).map((level) =>
+					level.id === 'dans' ? { ...level, id: 'within' } : level
+				);
+			}
+			for (const pole of [meta.poleA, meta.poleB] as ({ prompts: Record<string, string> } | undefined)[]) {
+				if (pole) pole.prompts.within = pole.prompts.dans!;
 			}
 			return { ...file, metadata: meta };
 		});
-		expectRefused(fixed, path, 'levels', 'differ between languages');
+		expectRefused(files, 'content/en/framework.md', 'levels', 'differ between languages');
 	});
 
 	it('an instrument version that differs between languages', () => {

@@ -19,7 +19,11 @@ const pathPattern = /content\/([a-z]{2})\/(?:(framework)|(principles|stages)\/([
 function parse<S extends v.GenericSchema>(schema: S, file: ContentFile): v.InferOutput<S> {
 	const result = v.safeParse(schema, file.metadata ?? {});
 	if (result.success) return result.output;
-	const issue = result.issues[0];
+	return fail(file, result.issues);
+}
+
+function fail(file: ContentFile, issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): never {
+	const issue = issues[0];
 	const field = v.getDotPath(issue) ?? '(front matter)';
 	const detail = issue.input === undefined ? 'missing' : issue.message;
 	throw new FrameworkError(file.path, field, detail);
@@ -71,6 +75,8 @@ function buildOne(locale: string, files: LocaleFiles): Framework {
 		}
 		return stage;
 	});
+	ensureUnique(files.principles, principles);
+	ensureUnique(files.stages, stages);
 	if (principles.length === 0) {
 		throw new FrameworkError(`content/${locale}/principles`, 'files', 'no principle');
 	}
@@ -78,6 +84,17 @@ function buildOne(locale: string, files: LocaleFiles): Framework {
 
 	const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
 	return { locale, ...meta, principles: principles.sort(byOrder), stages: stages.sort(byOrder) };
+}
+
+// Each item's id is its file's name, and no two items share an id or an order.
+function ensureUnique(files: ContentFile[], items: { id: string; order: number }[]) {
+	const seenOrders = new Set<number>();
+	items.forEach((item, index) => {
+		const file = files[index] as ContentFile;
+		if (!file.path.endsWith(`/${item.id}.md`)) throw new FrameworkError(file.path, 'id', 'must match the file name');
+		if (seenOrders.has(item.order)) throw new FrameworkError(file.path, 'order', `${item.order} is used twice`);
+		seenOrders.add(item.order);
+	});
 }
 
 function ensureSameShape(base: Framework, other: Framework) {

@@ -22,9 +22,9 @@ export const actions: Actions = {
 		ensureOpen();
 		const parsed = parseForm(newAccount, await request.formData());
 		if (!parsed.success) return fail(400, { message: parsed.message, values: parsed.values });
-		const user = await registerAccount(parsed.data);
-		if (!user) ensureOpen();
-		startAuthSession(cookies, url, (user as NonNullable<typeof user>).id);
+		const user = await registerAccount(parsed.data, { firstOnly: true });
+		if (!user) throw error(404, m.error_not_found());
+		startAuthSession(cookies, url, user.id);
 		throw redirect(303, '/groups');
 	}
 };

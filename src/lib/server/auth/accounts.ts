@@ -1,16 +1,25 @@
 import type { Cookies } from '@sveltejs/kit';
-import { createUser, findUserByEmail, type User } from '$lib/server/db/users';
+import { transaction } from '$lib/server/db/connection';
+import { createUser, findUserByEmail, hasUsers, type User } from '$lib/server/db/users';
 import { createAuthSession, setAuthCookie } from './auth-session';
 import { hashPassword, verifyPassword } from './password';
 import { lockedUntil, noteFailure, noteSuccess } from './throttle';
 
-/** Creates a facilitator account, or returns null when the email is already taken. */
-export async function registerAccount(input: { name: string; email: string; password: string }): Promise<User | null> {
+/**
+ * Creates a facilitator account, or returns null when the email is taken or, with firstOnly,
+ * when an account already exists.
+ */
+export async function registerAccount(
+	input: { name: string; email: string; password: string },
+	{ firstOnly = false } = {}
+): Promise<User | null> {
 	if (findUserByEmail(input.email)) return null;
 	const passwordHash = await hashPassword(input.password);
-	// Checked again after the slow hash: another request may have taken the email meanwhile.
-	if (findUserByEmail(input.email)) return null;
-	return createUser(input.name, input.email, passwordHash);
+	// Checked again after the slow hash, with nothing awaited between check and insert.
+	return transaction(() => {
+		if (findUserByEmail(input.email) || (firstOnly && hasUsers())) return null;
+		return createUser(input.name, input.email, passwordHash);
+	});
 }
 
 export type SignInOutcome = { user: User } | { lockedUntil: number } | { wrongCredentials: true };

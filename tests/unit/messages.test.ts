@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as m from '$lib/paraglide/messages';
+import { baseLocale, locales } from '$lib/paraglide/runtime';
+
+const root = join(import.meta.dirname, '../..');
+
+function readMessages(locale: string): Record<string, string> {
+	const messages = JSON.parse(readFileSync(join(root, `messages/${locale}.json`), 'utf8'));
+	delete messages.$schema;
+	return messages;
+}
+
+const fr = readMessages('fr');
+const en = readMessages('en');
+const keys = Object.keys(fr).sort();
+
+function placeholders(text: string): string[] {
+	return [...text.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!.trim()).sort();
+}
+
+function sourceFiles(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) return path === join(root, 'src/lib/paraglide') ? [] : sourceFiles(path);
+		return /\.(ts|js|svelte)$/.test(entry.name) ? [path] : [];
+	});
+}
+
+type Message = (inputs?: Record<string, string>, options?: { locale?: string }) => string;
+const compiled = m as unknown as Record<string, Message | undefined>;
+
+describe('messages', () => {
+	it('are in French (the base locale) and English', () => {
+		expect(baseLocale).toBe('fr');
+		expect([...locales].sort()).toEqual(['en', 'fr']);
+		expect(keys.length).toBeGreaterThan(50);
+	});
+
+	it('have exactly the same keys in fr.json and en.json', () => {
+		expect(Object.keys(en).sort()).toEqual(keys);
+	});
+
+	it('have no empty text', () => {
+		for (const [locale, messages] of [
+			['fr', fr],
+			['en', en]
+		] as const) {
+			for (const [key, text] of Object.entries(messages)) {
+				expect(typeof text === 'string' && text.trim() !== '', `${locale}: ${key}`).toBe(true);
+			}
+		}
+	});
+
+	it('have the same {placeholders} in both languages', () => {
+		for (const key of keys) {
+			expect(placeholders(en[key] ?? ''), key).toEqual(placeholders(fr[key]!));
+		}
+	});
+
+	it('are all compiled by paraglide', () => {
+		const missing = keys.filter((key) => typeof compiled[key] !== 'function');
+		expect(missing).toEqual([]);
+	});
+
+	it('compile to the text of the JSON files in each language', () => {
+		for (const key of keys) {
+			const inputs = Object.fromEntries(placeholders(fr[key]!).map((name) => [name, `{${name}}`]));
+			const message = compiled[key]!;
+			expect(message(inputs, { locale: 'fr' }), `fr: ${key}`).toBe(fr[key]);
+			expect(message(inputs, { locale: 'en' }), `en: ${key}`).toBe(en[key]);
+		}
+	});
+
+	it('include every message the code uses', () => {
+		const used = new Map<string, string>();
+		for (const file of sourceFiles(join(root, 'src'))) {
+			const text = readFileSync(file, 'utf8');
+			// Only where m is paraglide's (SQL aliases such as m.role are not messages).
+			if (!/import \{ m \} from '\$lib\/paraglide\/messages'/.test(text)) continue;
+			for (const match of text.matchAll(/(?<![\w$.])m\.([a-z][a-z0-9_]*)\b/g)) {
+				used.set(match[1]!, relative(root, file));
+			}
+		}
+		expect(used.size).toBeGreaterThan(50);
+		const missing = [...used].filter(([key]) => !(key in fr) || !(key in en)).map(([key, file]) => `${key} (${file})`);
+		expect(missing).toEqual([]);
+	});
+});
