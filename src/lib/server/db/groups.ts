@@ -103,3 +103,8 @@ export function removeMember(groupId: number, userId: number): void {
 export function countOwners(groupId: number): number {
 	return sql("SELECT COUNT(*) FROM memberships WHERE group_id = ? AND role = 'owner'").pluck().get(groupId) as number;
 }
+
+/** A group by id, for the pages that reach it through a session rather than a membership. */
+export function findGroup(groupId: number): Group | undefined {
+	return sql(`SELECT ${columns} FROM groups g WHERE g.id = ?`).get(groupId) as Group | undefined;
+}

@@ -17,7 +17,9 @@ export function parseForm<S extends v.GenericSchema>(schema: S, form: FormData):
 	const raw: Record<string, unknown> = {};
 	const values: Record<string, string> = {};
 	for (const [key, value] of form) {
-		raw[key] = value;
+		// A field sent several times (checkboxes) becomes a list.
+		const previous = raw[key];
+		raw[key] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
 		if (typeof value === 'string' && !secretFields.includes(key)) values[key] = value.slice(0, 2000);
 	}
 	const result = v.safeParse(schema, raw);

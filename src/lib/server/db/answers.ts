@@ -1,0 +1,55 @@
+import type { Rating } from '$lib/scoring/rating';
+import { sql } from './connection';
+
+export interface AnswerRow {
+	level: string;
+	principleId: string;
+	a: Rating;
+	b: Rating;
+}
+
+/** Saves or replaces one participant's two ratings for a principle at a level. */
+export function saveAnswer(participantId: number, sessionId: number, answer: AnswerRow, at = Date.now()): void {
+	sql(
+		`INSERT INTO answers (participant_id, session_id, level, principle_id, rating_a, rating_b, answered_at)
+		 VALUES (?, ?, ?, ?, ?, ?, ?)
+		 ON CONFLICT (participant_id, level, principle_id)
+		 DO UPDATE SET rating_a = excluded.rating_a, rating_b = excluded.rating_b, answered_at = excluded.answered_at`
+	).run(participantId, sessionId, answer.level, answer.principleId, answer.a, answer.b, at);
+}
+
+/** One participant's answers (only ever shown back to that participant). */
+export function participantAnswers(participantId: number): AnswerRow[] {
+	return sql(
+		'SELECT level, principle_id AS principleId, rating_a AS a, rating_b AS b FROM answers WHERE participant_id = ?'
+	).all(participantId) as AnswerRow[];
+}
+
+/** Every answer of a session, without who gave it, for aggregation. */
+export function sessionAnswers(sessionId: number): AnswerRow[] {
+	return sql(
+		'SELECT level, principle_id AS principleId, rating_a AS a, rating_b AS b FROM answers WHERE session_id = ?'
+	).all(sessionId) as AnswerRow[];
+}
+
+/** How many participants answered every one of the given items count at these levels. */
+export function countCompleted(sessionId: number, levels: string[], itemsPerParticipant: number): number {
+	if (levels.length === 0) return 0;
+	return sql(
+		`SELECT COUNT(*) FROM (SELECT participant_id FROM answers
+		 WHERE session_id = ? AND level IN (SELECT value FROM json_each(?))
+		 GROUP BY participant_id HAVING COUNT(*) >= ?)`
+	)
+		.pluck()
+		.get(sessionId, JSON.stringify(levels), itemsPerParticipant) as number;
+}
+
+/** How many participants gave at least one answer at these levels. */
+export function countAnswering(sessionId: number, levels: string[]): number {
+	return sql(
+		`SELECT COUNT(DISTINCT participant_id) FROM answers
+		 WHERE session_id = ? AND level IN (SELECT value FROM json_each(?))`
+	)
+		.pluck()
+		.get(sessionId, JSON.stringify(levels)) as number;
+}

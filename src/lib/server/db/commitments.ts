@@ -1,0 +1,40 @@
+import { sql } from './connection';
+
+export type CommitmentStatus = 'open' | 'done' | 'carried' | 'dropped';
+
+export interface Commitment {
+	id: number;
+	text: string;
+	owner: string;
+	dueOn: string | null;
+	status: CommitmentStatus;
+	sessionId: number | null;
+}
+
+const columns = 'id, text, owner, due_on AS dueOn, status, session_id AS sessionId';
+
+/** Records a commitment the group makes during a session. */
+export function addCommitment(
+	groupId: number,
+	sessionId: number,
+	fields: { text: string; owner: string; dueOn: string | null }
+): void {
+	sql('INSERT INTO commitments (group_id, session_id, text, owner, due_on, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+		groupId,
+		sessionId,
+		fields.text,
+		fields.owner,
+		fields.dueOn,
+		Date.now()
+	);
+}
+
+/** The commitments recorded during a session. */
+export function sessionCommitments(sessionId: number): Commitment[] {
+	return sql(`SELECT ${columns} FROM commitments WHERE session_id = ? ORDER BY id`).all(sessionId) as Commitment[];
+}
+
+/** Removes a commitment recorded during a session. */
+export function removeCommitment(sessionId: number, id: number): boolean {
+	return sql('DELETE FROM commitments WHERE id = ? AND session_id = ?').run(id, sessionId).changes > 0;
+}

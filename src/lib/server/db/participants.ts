@@ -1,0 +1,47 @@
+import { sql } from './connection';
+
+export const actorKinds = ['elu', 'agent', 'association', 'habitant', 'entreprise', 'autre'] as const;
+export type ActorKind = (typeof actorKinds)[number];
+
+export interface Participant {
+	id: number;
+	sessionId: number;
+	displayName: string | null;
+	actorKind: ActorKind | null;
+	cardsSent: number;
+}
+
+const columns = 'id, session_id AS sessionId, display_name AS displayName, actor_kind AS actorKind, cards_sent AS cardsSent';
+
+/** Adds a participant known by the hash of their cookie token; returns its id. */
+export function createParticipant(sessionId: number, tokenHash: string): number {
+	return Number(
+		sql('INSERT INTO participants (session_id, token_hash, joined_at) VALUES (?, ?, ?)').run(
+			sessionId,
+			tokenHash,
+			Date.now()
+		).lastInsertRowid
+	);
+}
+
+/** The participant of a session behind a token hash. */
+export function findParticipant(sessionId: number, tokenHash: string): Participant | undefined {
+	return sql(`SELECT ${columns} FROM participants WHERE session_id = ? AND token_hash = ?`).get(sessionId, tokenHash) as
+		| Participant
+		| undefined;
+}
+
+/** Sets a participant's display name and kind of actor. */
+export function setParticipantIdentity(id: number, displayName: string, actorKind: ActorKind | null): void {
+	sql('UPDATE participants SET display_name = ?, actor_kind = ? WHERE id = ?').run(displayName || null, actorKind, id);
+}
+
+/** Counts one more card sent by a participant. */
+export function countCardSent(id: number): void {
+	sql('UPDATE participants SET cards_sent = cards_sent + 1 WHERE id = ?').run(id);
+}
+
+/** How many people joined a session. */
+export function countParticipants(sessionId: number): number {
+	return sql('SELECT COUNT(*) FROM participants WHERE session_id = ?').pluck().get(sessionId) as number;
+}

@@ -1,0 +1,49 @@
+import type { Framework } from '$lib/framework/types';
+import type { PlanStage } from '$lib/session/plan';
+import { countAnswering, countCompleted } from '$lib/server/db/answers';
+import { countCards } from '$lib/server/db/cards';
+import { sessionCheckins } from '$lib/server/db/checkins';
+import { countConsenting } from '$lib/server/db/consents';
+import { countFeedback } from '$lib/server/db/feedback';
+import { countParticipants } from '$lib/server/db/participants';
+import type { Session } from '$lib/server/db/sessions';
+
+/** The figures the projector and the control view show live: how many joined, and took part now. */
+export interface LiveCounts {
+	joined: number;
+	/** People who took part in the current activity (finished, for a questionnaire). */
+	responded: number;
+	/** People who started the current questionnaire. */
+	answering: number;
+	cards: number;
+}
+
+/** Counts for a session at its current stage. */
+export function liveCounts(session: Session, plan: PlanStage[], framework: Framework): LiveCounts {
+	const stage = plan.find((s) => s.position === session.stagePosition);
+	const counts: LiveCounts = {
+		joined: countParticipants(session.id),
+		responded: 0,
+		answering: 0,
+		cards: countCards(session.id)
+	};
+	switch (stage?.activity) {
+		case 'checkin':
+			counts.responded = sessionCheckins(session.id).length;
+			break;
+		case 'frame':
+			counts.responded = countConsenting(session.id);
+			break;
+		case 'questionnaire':
+			counts.responded = countCompleted(session.id, stage.levels, stage.levels.length * framework.principles.length);
+			counts.answering = countAnswering(session.id, stage.levels);
+			break;
+		case 'cards':
+			counts.responded = counts.cards;
+			break;
+		case 'feedback':
+			counts.responded = countFeedback(session.id);
+			break;
+	}
+	return counts;
+}

@@ -1,0 +1,69 @@
+import { error, type Cookies } from '@sveltejs/kit';
+import type { Activity, Framework } from '$lib/framework/types';
+import { acceptsInput } from '$lib/session/acceptance';
+import type { PlanStage } from '$lib/session/plan';
+import { generateToken, hashToken } from '$lib/server/auth/tokens';
+import { createParticipant, findParticipant, type Participant } from '$lib/server/db/participants';
+import { findSession, type Session } from '$lib/server/db/sessions';
+import { publishCounts } from '$lib/server/live/publish';
+import { m } from '$lib/paraglide/messages';
+import { liveCounts } from './counts';
+import { sessionPlan } from './lifecycle';
+
+/** The cookie that makes a phone the same participant of a session after a reload. */
+export function participantCookieName(sessionId: number): string {
+	return `participant_${sessionId}`;
+}
+
+/** The participant this browser is in a session, if it joined. */
+export function currentParticipant(session: Session, cookies: Cookies): Participant | undefined {
+	const token = cookies.get(participantCookieName(session.id));
+	return token ? findParticipant(session.id, hashToken(token)) : undefined;
+}
+
+/** Makes this browser a participant of the session, once: a second join is the same participant. */
+export function joinSession(session: Session, cookies: Cookies, url: URL): Participant {
+	const existing = currentParticipant(session, cookies);
+	if (existing) return existing;
+	const token = generateToken();
+	const id = createParticipant(session.id, hashToken(token));
+	cookies.set(participantCookieName(session.id), token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:',
+		maxAge: 60 * 60 * 24 * 90
+	});
+	return { id, sessionId: session.id, displayName: null, actorKind: null, cardsSent: 0 };
+}
+
+/** The participant behind the cookie, or a 403 telling the phone to join first. */
+export function requireParticipant(session: Session, cookies: Cookies): Participant {
+	const participant = currentParticipant(session, cookies);
+	if (!participant) throw error(403, m.participant_error_not_joined());
+	return participant;
+}
+
+/** The stage the session is at. */
+export function currentStage(session: Session, plan: PlanStage[]): PlanStage | undefined {
+	return plan.find((stage) => stage.position === session.stagePosition);
+}
+
+/** Refuses input for an activity that is not open now (the server decides, not the phone). */
+export function ensureAccepting(session: Session, plan: PlanStage[], activity: Activity): PlanStage {
+	const stage = currentStage(session, plan);
+	if (!stage || !acceptsInput({ status: session.status, activity: stage.activity, phase: session.phase }, activity)) {
+		throw error(409, m.participant_error_closed());
+	}
+	return stage;
+}
+
+/** Lets the projector and control view know counts changed, coalesced; counted when sent. */
+export function countsChanged(sessionId: number, framework: Framework): void {
+	publishCounts(sessionId, () => {
+		const session = findSession(sessionId);
+		if (!session) return { version: 0, counts: {} };
+		const counts = liveCounts(session, sessionPlan(sessionId, framework), framework);
+		return { version: session.version, counts: { ...counts } };
+	});
+}

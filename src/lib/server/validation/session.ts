@@ -1,0 +1,53 @@
+import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
+import { requiredText } from './form';
+
+const positiveInt = v.pipe(v.string(() => m.error_invalid_form()), v.regex(/^\d{1,9}$/, () => m.error_invalid_form()), v.transform(Number));
+
+export const sessionFields = v.object({
+	title: requiredText(120, () => m.session_error_title(), () => m.session_error_title_too_long()),
+	heldOn: v.pipe(
+		v.string(() => m.session_error_date()),
+		v.isoDate(() => m.session_error_date())
+	),
+	settleDays: v.pipe(
+		v.optional(v.string(), '7'),
+		v.regex(/^\d{1,2}$/, () => m.session_error_settle_days()),
+		v.transform(Number),
+		v.maxValue(60, () => m.session_error_settle_days())
+	)
+});
+
+export const planStage = v.object({
+	position: positiveInt,
+	skipped: v.optional(v.literal('on')),
+	levels: v.pipe(
+		v.optional(v.union([v.string(), v.array(v.string())]), []),
+		v.transform((value) => (Array.isArray(value) ? value : [value]))
+	)
+});
+
+export const timer = v.object({
+	minutes: v.pipe(
+		v.string(() => m.session_error_timer()),
+		v.regex(/^\d{1,3}$/, () => m.session_error_timer()),
+		v.transform(Number),
+		v.minValue(1, () => m.session_error_timer()),
+		v.maxValue(120, () => m.session_error_timer())
+	)
+});
+
+export const cardRef = v.object({ cardId: positiveInt });
+
+export const commitment = v.object({
+	text: requiredText(300, () => m.commitment_error_text(), () => m.commitment_error_text()),
+	owner: v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(80, () => m.commitment_error_owner())),
+	dueOn: v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.union([v.literal(''), v.pipe(v.string(), v.isoDate(() => m.session_error_date()))], () => m.session_error_date()),
+		v.transform((value) => value || null)
+	)
+});
+
+export const commitmentRef = v.object({ commitmentId: positiveInt });

@@ -1,0 +1,107 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { addCommitment, removeCommitment, sessionCommitments } from '$lib/server/db/commitments';
+import { listCards, setCardStatus } from '$lib/server/db/cards';
+import { listFeedback } from '$lib/server/db/feedback';
+import { listGroundRules } from '$lib/server/db/ground-rules';
+import { sessionForMember } from '$lib/server/sessions/access';
+import { liveCounts } from '$lib/server/sessions/counts';
+import {
+	closeSession,
+	editPlanStage,
+	finalizeSession,
+	moveStage,
+	openSession,
+	setPhase,
+	setRevealed,
+	setTimer,
+	touchSession
+} from '$lib/server/sessions/lifecycle';
+import { computeResults } from '$lib/server/sessions/results';
+import { roomSummary } from '$lib/server/sessions/room';
+import { parseForm } from '$lib/server/validation/form';
+import { cardRef, commitment, commitmentRef, planStage, timer } from '$lib/server/validation/session';
+import { m } from '$lib/paraglide/messages';
+
+export const load: PageServerLoad = (event) => {
+	const { session, framework, plan, group } = sessionForMember(event, 'read');
+	return {
+		session,
+		plan: plan.map((stage) => ({ ...stage, title: framework.stages.find((s) => s.id === stage.stageId)?.title ?? '' })),
+		levels: framework.levels,
+		counts: liveCounts(session, plan, framework),
+		cards: listCards(session.id),
+		commitments: sessionCommitments(session.id),
+		feedback: session.status === 'live' ? [] : listFeedback(session.id),
+		room: roomSummary(session.id, group.anonymityThreshold, listGroundRules(group.id)),
+		results: computeResults(session.id, group.anonymityThreshold, framework),
+		principles: framework.principles.map(({ id, title }) => ({ id, title })),
+		joinUrl: session.joinCode ? `${event.url.origin}/j/${session.joinCode}` : null
+	};
+};
+
+type Event = RequestEvent<{ groupId: string; sessionId: string }>;
+const run = (event: Event) => sessionForMember(event, 'edit');
+
+export const actions: Actions = {
+	open: (event) => {
+		const { session, plan } = run(event);
+		openSession(session, plan);
+	},
+	next: (event) => {
+		const { session, plan } = run(event);
+		moveStage(session, plan, 1);
+	},
+	previous: (event) => {
+		const { session, plan } = run(event);
+		moveStage(session, plan, -1);
+	},
+	openActivity: (event) => setPhase(run(event).session, 'open'),
+	closeActivity: (event) => setPhase(run(event).session, 'closed'),
+	reveal: (event) => setRevealed(run(event).session, true),
+	hide: (event) => setRevealed(run(event).session, false),
+	timer: async (event) => {
+		const { session } = run(event);
+		const parsed = parseForm(timer, await event.request.formData());
+		if (!parsed.success) return fail(400, { message: parsed.message });
+		setTimer(session, parsed.data.minutes);
+	},
+	stopTimer: (event) => setTimer(run(event).session, null),
+	plan: async (event) => {
+		const { session, framework } = run(event);
+		const parsed = parseForm(planStage, await event.request.formData());
+		if (!parsed.success) return fail(400, { message: parsed.message });
+		const levelIds = framework.levels.map((level) => level.id);
+		const levels = parsed.data.levels.filter((level) => levelIds.includes(level));
+		const stage = run(event).plan.find((s) => s.position === parsed.data.position);
+		if (!stage) throw error(404, m.error_not_found());
+		if (stage.activity === 'questionnaire' && levels.length === 0) return fail(400, { message: m.plan_error_levels() });
+		editPlanStage(session, stage.position, parsed.data.skipped === 'on', stage.activity === 'questionnaire' ? levels : []);
+	},
+	close: (event) => closeSession(run(event).session),
+	finalize: (event) => finalizeSession(run(event).session),
+	approveCard: (event) => moderate(event, 'approved'),
+	rejectCard: (event) => moderate(event, 'rejected'),
+	addCommitment: async (event) => {
+		const { session, group } = run(event);
+		const parsed = parseForm(commitment, await event.request.formData());
+		if (!parsed.success) return fail(400, { commitmentMessage: parsed.message, values: parsed.values });
+		addCommitment(group.id, session.id, parsed.data);
+		touchSession(session);
+	},
+	removeCommitment: async (event) => {
+		const { session } = run(event);
+		const parsed = parseForm(commitmentRef, await event.request.formData());
+		if (!parsed.success) return fail(400, { message: parsed.message });
+		removeCommitment(session.id, parsed.data.commitmentId);
+		touchSession(session);
+	}
+};
+
+async function moderate(event: Event, status: 'approved' | 'rejected') {
+	const { session } = run(event);
+	const parsed = parseForm(cardRef, await event.request.formData());
+	if (!parsed.success) return fail(400, { message: parsed.message });
+	if (!setCardStatus(session.id, parsed.data.cardId, status)) throw error(404, m.error_not_found());
+	touchSession(session);
+}

@@ -1,0 +1,145 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import type { Activity } from '$lib/framework/types';
+import { saveAnswer } from '$lib/server/db/answers';
+import { addCard } from '$lib/server/db/cards';
+import { saveCheckin } from '$lib/server/db/checkins';
+import { saveConsent } from '$lib/server/db/consents';
+import { addFeedback } from '$lib/server/db/feedback';
+import { listGroundRules } from '$lib/server/db/ground-rules';
+import { findGroup } from '$lib/server/db/groups';
+import { countCardSent, setParticipantIdentity } from '$lib/server/db/participants';
+import { findJoinableSession } from '$lib/server/db/sessions';
+import { getFramework } from '$lib/server/framework';
+import { finalizeSettledSessions, sessionPlan } from '$lib/server/sessions/lifecycle';
+import {
+	countsChanged,
+	currentParticipant,
+	currentStage,
+	ensureAccepting,
+	joinSession,
+	requireParticipant
+} from '$lib/server/sessions/participation';
+import { activityData } from '$lib/server/sessions/participant-view';
+import { computeResults } from '$lib/server/sessions/results';
+import { parseForm } from '$lib/server/validation/form';
+import { answer, card, checkin, consent, feedback, identity } from '$lib/server/validation/participation';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+
+const maxCards = 10;
+
+function liveSession(code: string) {
+	finalizeSettledSessions();
+	const session = findJoinableSession(code);
+	if (!session) throw error(404, m.join_error_unknown());
+	const framework = getFramework(getLocale());
+	return { session, framework, plan: sessionPlan(session.id, framework) };
+}
+
+export const load: PageServerLoad = ({ params, cookies }) => {
+	const { session, framework, plan } = liveSession(params.code);
+	const stage = currentStage(session, plan);
+	const info = framework.stages.find((s) => s.id === stage?.stageId);
+	const participant = currentParticipant(session, cookies);
+	const group = findGroup(session.groupId);
+	return {
+		code: params.code,
+		session: {
+			id: session.id,
+			title: session.title,
+			status: session.status,
+			phase: session.phase,
+			version: session.version,
+			timerEndsAt: session.timerEndsAt
+		},
+		stage: info && stage ? { title: info.title, prompt: info.participantPrompt, activity: stage.activity } : null,
+		joined: Boolean(participant),
+		activity: participant && stage && session.status === 'live' ? activityData(session, stage, participant, framework) : null,
+		results: session.revealed && group ? computeResults(session.id, group.anonymityThreshold, framework) : null,
+		levels: framework.levels.map(({ id, label }) => ({ id, label })),
+		principles: framework.principles.map(({ id, title }) => ({ id, title }))
+	};
+};
+
+type Event = RequestEvent<{ code: string }>;
+
+/** The live session, the participant and the stage, when this activity takes input now. */
+function accepting(event: Event, activity: Activity) {
+	const { session, framework, plan } = liveSession(event.params.code);
+	const participant = requireParticipant(session, event.cookies);
+	const stage = ensureAccepting(session, plan, activity);
+	return { session, framework, participant, stage };
+}
+
+export const actions: Actions = {
+	join: ({ params, cookies, url }) => {
+		const { session, framework } = liveSession(params.code);
+		joinSession(session, cookies, url);
+		countsChanged(session.id, framework);
+		throw redirect(303, `/j/${params.code}`);
+	},
+	checkin: async (event) => {
+		const { session, framework, participant } = accepting(event, 'checkin');
+		const parsed = parseForm(checkin, await event.request.formData());
+		if (!parsed.success) return fail(400, { message: parsed.message });
+		saveCheckin(participant.id, session.id, parsed.data.availability, parsed.data.word);
+		countsChanged(session.id, framework);
+		return { saved: true };
+	},
+	identity: async (event) => {
+		const { participant } = accepting(event, 'connect');
+		const parsed = parseForm(identity, await event.request.formData());
+		if (!parsed.success) return fail(400, { message: parsed.message });
+		setParticipantIdentity(participant.id, parsed.data.displayName, parsed.data.actorKind);
+		return { saved: true };
+	},
+	consent: async (event) => {
+		const { session, framework, participant } = accepting(event, 'frame');
+		const parsed = parseForm(consent, await event.request.formData());
+		if (!parsed.success) return fail(400, { message: parsed.message });
+		if (!listGroundRules(session.groupId).some((rule) => rule.id === parsed.data.ruleId)) {
+			return fail(400, { message: m.error_invalid_form() });
+		}
+		saveConsent(participant.id, session.id, parsed.data.ruleId, parsed.data.choice);
+		countsChanged(session.id, framework);
+		return { saved: true };
+	},
+	answer: async (event) => {
+		const { session, framework, participant, stage } = accepting(event, 'questionnaire');
+		const form = await event.request.formData();
+		const parsed = parseForm(answer, form);
+		const step = Number(form.get('step') ?? 0);
+		if (!parsed.success) return fail(400, { message: parsed.message, step });
+		const { level, principleId, a, b } = parsed.data;
+		if (!stage.levels.includes(level) || !framework.principles.some((p) => p.id === principleId)) {
+			return fail(400, { message: m.error_invalid_form(), step });
+		}
+		saveAnswer(participant.id, session.id, { level, principleId, a, b });
+		countsChanged(session.id, framework);
+		const go = form.get('go');
+		// Without JavaScript, the form also moves to the next or previous screen.
+		if (go === 'next' || go === 'previous') {
+			throw redirect(303, `/j/${event.params.code}?step=${step + (go === 'next' ? 1 : -1)}`);
+		}
+		return { saved: true };
+	},
+	card: async (event) => {
+		const { session, framework, participant } = accepting(event, 'cards');
+		const parsed = parseForm(card, await event.request.formData());
+		if (!parsed.success) return fail(400, { message: parsed.message, text: parsed.values.text ?? '' });
+		if (participant.cardsSent >= maxCards) return fail(429, { message: m.card_error_limit({ max: maxCards }) });
+		addCard(session.id, parsed.data.text);
+		countCardSent(participant.id);
+		countsChanged(session.id, framework);
+		return { cardSent: true };
+	},
+	feedback: async (event) => {
+		const { session, framework } = accepting(event, 'feedback');
+		const parsed = parseForm(feedback, await event.request.formData());
+		if (!parsed.success) return fail(400, { message: parsed.message, values: parsed.values });
+		addFeedback(session.id, { ...parsed.data, late: session.status === 'settling' });
+		countsChanged(session.id, framework);
+		return { feedbackSent: true };
+	}
+};

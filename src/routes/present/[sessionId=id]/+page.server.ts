@@ -1,0 +1,41 @@
+import QRCode from 'qrcode';
+import type { PageServerLoad } from './$types';
+import { listCards } from '$lib/server/db/cards';
+import { sessionCommitments } from '$lib/server/db/commitments';
+import { listGroundRules } from '$lib/server/db/ground-rules';
+import { sessionForMember } from '$lib/server/sessions/access';
+import { liveCounts } from '$lib/server/sessions/counts';
+import { currentStage } from '$lib/server/sessions/participation';
+import { computeResults } from '$lib/server/sessions/results';
+import { roomSummary } from '$lib/server/sessions/room';
+
+export const load: PageServerLoad = async (event) => {
+	const { session, framework, plan, group } = sessionForMember(event, 'read');
+	const stage = currentStage(session, plan);
+	const info = framework.stages.find((s) => s.id === stage?.stageId);
+	const joinUrl = session.joinCode ? `${event.url.origin}/j/${session.joinCode}` : null;
+	const activity = stage?.activity;
+	return {
+		session: {
+			id: session.id,
+			title: session.title,
+			status: session.status,
+			phase: session.phase,
+			revealed: session.revealed,
+			version: session.version,
+			joinCode: session.joinCode,
+			timerEndsAt: session.timerEndsAt
+		},
+		group: { name: group.name },
+		stage: info && stage ? { title: info.title, prompt: info.participantPrompt, activity: stage.activity } : null,
+		joinUrl,
+		qr: joinUrl ? await QRCode.toString(joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : null,
+		counts: liveCounts(session, plan, framework),
+		cards: activity === 'cards' ? listCards(session.id, 'approved') : [],
+		rules: activity === 'frame' ? roomSummary(session.id, group.anonymityThreshold, listGroundRules(group.id)).rules : [],
+		commitments: activity === 'feedback' || activity === 'settle' ? sessionCommitments(session.id) : [],
+		results: session.revealed ? computeResults(session.id, group.anonymityThreshold, framework) : null,
+		levels: framework.levels.map(({ id, label }) => ({ id, label })),
+		principles: framework.principles.map(({ id, title }) => ({ id, title }))
+	};
+};
