@@ -1,0 +1,191 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addGroundRule } from '$lib/server/db/ground-rules';
+import { createGroup } from '$lib/server/db/groups';
+import { countParticipants } from '$lib/server/db/participants';
+import { findSession } from '$lib/server/db/sessions';
+import { sessionAnswers } from '$lib/server/db/answers';
+import type { User } from '$lib/server/db/users';
+import { actions as sessionsActions } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/sessions/+page.server';
+import {
+	actions as controlActions,
+	load as controlLoad
+} from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/sessions/[sessionId=id]/+page.server';
+import { actions as joinActions } from '../../src/routes/j/+page.server';
+import { actions as phoneActions, load as phoneLoad } from '../../src/routes/j/[code=joincode]/+page.server';
+import { callAction, makeUser, TestCookies, useLocale, useTempDatabase, type Outcome } from './helpers';
+
+let cleanup: () => void;
+let owner: User;
+let groupId: number;
+let sessionId: number;
+let code: string;
+
+beforeEach(async () => {
+	cleanup = useTempDatabase().cleanup;
+	useLocale('fr');
+	owner = makeUser();
+	groupId = createGroup(owner.id, { name: 'COP locale', description: '', anonymityThreshold: 3 });
+	addGroundRule(groupId, 'On parle en « je »');
+	const created = await callAction(sessionsActions.create, {
+		path: `/groups/${groupId}/sessions?/create`,
+		params: { groupId: String(groupId) },
+		user: owner,
+		form: { title: 'Revue du printemps', heldOn: '2026-03-21', settleDays: '7' }
+	});
+	expect(created.type).toBe('redirect');
+	sessionId = Number((created as { location: string }).location.split('/').pop());
+});
+
+afterEach(() => cleanup());
+
+const params = () => ({ groupId: String(groupId), sessionId: String(sessionId) });
+const control = (name: keyof typeof controlActions, form: Record<string, string> = {}) =>
+	callAction(controlActions[name], {
+		path: `/groups/${groupId}/sessions/${sessionId}?/${name}`,
+		params: params(),
+		user: owner,
+		form
+	});
+const phone = (name: keyof typeof phoneActions, cookies: TestCookies, form: Record<string, string> = {}) =>
+	callAction(phoneActions[name], { path: `/j/${code}?/${name}`, params: { code }, cookies, form });
+const phoneData = async (cookies: TestCookies) =>
+	(
+		(await callAction(phoneLoad as never, { path: `/j/${code}`, params: { code }, cookies })) as {
+			data: Record<string, never>;
+		}
+	).data;
+
+async function openAndJoin(count: number): Promise<TestCookies[]> {
+	expect((await control('open')).type).toBe('success');
+	code = findSession(sessionId)!.joinCode!;
+	const phones = Array.from({ length: count }, () => new TestCookies());
+	for (const cookies of phones) expect((await phone('join', cookies)).type).toBe('redirect');
+	return phones;
+}
+
+async function goToStage(position: number) {
+	while (findSession(sessionId)!.stagePosition < position) expect((await control('next')).type).toBe('success');
+}
+
+const principles = [
+	'role-identite',
+	'place',
+	'transformation',
+	'je-nous',
+	'sachant-apprenant',
+	'oeuvre-auteurs',
+	'projet-processus',
+	'accord-desaccord',
+	'dedans-dehors',
+	'explicite-implicite',
+	'guider-emerger',
+	'urgence-temps'
+];
+
+describe('a live session through its own routes', () => {
+	it('opens with a six-character join code and a phone joins by typing it', async () => {
+		await openAndJoin(0);
+		expect(code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{6}$/);
+		const typed = await callAction(joinActions.default, { path: '/j', form: { code: ` ${code.toLowerCase()} ` } });
+		expect(typed).toEqual({ type: 'redirect', status: 303, location: `/j/${code}` });
+		const wrong = await callAction(joinActions.default, { path: '/j', form: { code: 'ZZZZZZ' } });
+		expect(wrong).toMatchObject({ type: 'failure', status: 404 });
+	});
+
+	it('keeps the same participant when the same phone joins again', async () => {
+		const [first] = await openAndJoin(3);
+		await phone('join', first!);
+		expect(countParticipants(sessionId)).toBe(3);
+		expect((await phoneData(first!)).joined).toBe(true);
+		expect((await phoneData(new TestCookies())).joined).toBe(false);
+	});
+
+	it('takes input only while the current activity is open', async () => {
+		const [cookies] = await openAndJoin(1);
+		const early = await phone('checkin', cookies!, { availability: '4', word: 'curieuse' });
+		expect(early).toMatchObject({ type: 'error', status: 409 });
+		await control('openActivity');
+		expect(await phone('checkin', cookies!, { availability: '4', word: 'curieuse' })).toMatchObject({
+			type: 'success'
+		});
+		expect(await phone('answer', cookies!, { level: 'je', principleId: 'place', a: '2', b: '3' })).toMatchObject({
+			type: 'error',
+			status: 409
+		});
+	});
+
+	it('accepts answers, lets them change until the activity closes, then refuses them', async () => {
+		const phones = await openAndJoin(4);
+		await goToStage(4);
+		await control('openActivity');
+		for (const [index, cookies] of phones.entries()) {
+			for (const principleId of principles) {
+				const outcome = await phone('answer', cookies, { level: 'je', principleId, a: String(index % 5), b: '3' });
+				expect(outcome.type).toBe('success');
+			}
+		}
+		await phone('answer', phones[0]!, { level: 'je', principleId: 'place', a: 'x', b: '4' });
+		const place = sessionAnswers(sessionId).filter((answer) => answer.principleId === 'place');
+		expect(place).toHaveLength(4);
+		expect(place).toContainEqual({ level: 'je', principleId: 'place', a: null, b: 4 });
+
+		const nous = await phone('answer', phones[0]!, { level: 'nous', principleId: 'place', a: '1', b: '1' });
+		expect(nous).toMatchObject({ type: 'failure', status: 400 });
+		const outOfRange = await phone('answer', phones[0]!, { level: 'je', principleId: 'place', a: '5', b: '1' });
+		expect(outOfRange).toMatchObject({ type: 'failure', status: 400 });
+
+		await control('closeActivity');
+		const late = await phone('answer', phones[1]!, { level: 'je', principleId: 'place', a: '0', b: '0' });
+		expect(late).toMatchObject({ type: 'error', status: 409 });
+		expect(sessionAnswers(sessionId).filter((answer) => answer.principleId === 'place')).toHaveLength(4);
+
+		const data = (await callAction(controlLoad as never, { path: '', params: params(), user: owner })) as Outcome & {
+			data: { counts: { responded: number; joined: number } };
+		};
+		expect(data.data.counts).toMatchObject({ joined: 4, responded: 4 });
+	});
+
+	it('hides results below the threshold, per principle and level, and shows them above', async () => {
+		const phones = await openAndJoin(3);
+		await goToStage(4);
+		await control('openActivity');
+		for (const cookies of phones) await phone('answer', cookies, { level: 'je', principleId: 'place', a: '4', b: '4' });
+		await phone('answer', phones[0]!, { level: 'je', principleId: 'role-identite', a: '2', b: '2' });
+		await phone('answer', phones[1]!, { level: 'je', principleId: 'role-identite', a: '2', b: '2' });
+		await phone('answer', phones[2]!, { level: 'je', principleId: 'role-identite', a: 'x', b: '2' });
+		expect((await phoneData(phones[0]!)).results).toBeNull();
+
+		await control('reveal');
+		const { results } = (await phoneData(phones[0]!)) as unknown as {
+			results: { cells: Record<string, Record<string, { shown: boolean; n: number; meanMaturity?: number }>> };
+		};
+		expect(results.cells.je!.place).toMatchObject({ shown: true, n: 3, meanMaturity: 100 });
+		expect(results.cells.je!['role-identite']).toEqual({ shown: false, n: 2 });
+		expect(results.cells.nous!.place).toEqual({ shown: false, n: 0 });
+	});
+
+	it('never gives a phone another participant’s answers', async () => {
+		const [mine, theirs] = await openAndJoin(2);
+		await goToStage(4);
+		await control('openActivity');
+		await phone('answer', theirs!, { level: 'je', principleId: 'place', a: '1', b: '2' });
+		const data = (await phoneData(mine!)) as unknown as { activity: { items: { answer: unknown }[] } };
+		expect(data.activity.items.every((item) => item.answer === null)).toBe(true);
+	});
+
+	it('closes into settling, takes late reflections, and never jumps from draft to closed', async () => {
+		expect(await control('finalize')).toMatchObject({ type: 'error', status: 409 });
+		const [cookies] = await openAndJoin(1);
+		await control('close');
+		expect(findSession(sessionId)!.status).toBe('settling');
+		const reflection = await phone('feedback', cookies!, { keep: 'Le radar', missing: '', lived: '' });
+		expect(reflection).toMatchObject({ type: 'success' });
+		expect(await phone('feedback', cookies!, { keep: '', missing: '', lived: '' })).toMatchObject({
+			type: 'failure',
+			status: 400
+		});
+		await control('finalize');
+		expect(findSession(sessionId)!.status).toBe('closed');
+		expect(await phone('join', new TestCookies())).toMatchObject({ type: 'error', status: 404 });
+	});
+});
