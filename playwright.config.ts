@@ -20,6 +20,7 @@ const chromium = {
 };
 
 const phone = { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: chromium };
+export const phoneViewport = { width: 390, height: 844 };
 const laptop = { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 768 }, launchOptions: chromium };
 
 export default defineConfig({
@@ -32,7 +33,13 @@ export default defineConfig({
 	projects: [
 		{ name: 'first-run', testMatch: 'first-run.spec.ts', use: laptop },
 		{ name: 'laptop', testIgnore: 'first-run.spec.ts', dependencies: ['first-run'], use: laptop },
-		{ name: 'phone', testIgnore: 'first-run.spec.ts', dependencies: ['first-run'], use: phone }
+		// The live session journey drives its own phone and projector contexts from the laptop.
+		{
+			name: 'phone',
+			testIgnore: ['first-run.spec.ts', 'live-session.spec.ts'],
+			dependencies: ['first-run'],
+			use: phone
+		}
 	],
 	webServer: {
 		command: 'node src/cli/start.js',
