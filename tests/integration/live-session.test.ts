@@ -50,7 +50,7 @@ const phone = (name: keyof typeof phoneActions, cookies: TestCookies, form: Reco
 	callAction(phoneActions[name], { path: `/j/${code}?/${name}`, params: { code }, cookies, form });
 const phoneData = async (cookies: TestCookies) =>
 	(
-		(await callAction(phoneLoad as never, { path: `/j/${code}`, params: { code }, cookies })) as {
+		(await callAction(phoneLoad as never, { path: `/j/${code}`, params: { code }, cookies })) as unknown as {
 			data: Record<string, never>;
 		}
 	).data;

@@ -23,7 +23,9 @@ export function defaultPlan(framework: Framework): PlanStage[] {
 /** The next (or previous) stage that is not skipped, or null at either end. */
 export function stepPosition(plan: PlanStage[], from: number, direction: 1 | -1): number | null {
 	const ordered = direction === 1 ? plan : [...plan].reverse();
-	const found = ordered.find((stage) => !stage.skipped && (direction === 1 ? stage.position > from : stage.position < from));
+	const found = ordered.find(
+		(stage) => !stage.skipped && (direction === 1 ? stage.position > from : stage.position < from)
+	);
 	return found?.position ?? null;
 }
 

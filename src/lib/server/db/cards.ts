@@ -16,7 +16,10 @@ export function addCard(sessionId: number, text: string): void {
 /** A session's cards, optionally of one status, oldest first. */
 export function listCards(sessionId: number, status?: CardStatus): Card[] {
 	return status
-		? (sql('SELECT id, text, status FROM cards WHERE session_id = ? AND status = ? ORDER BY id').all(sessionId, status) as Card[])
+		? (sql('SELECT id, text, status FROM cards WHERE session_id = ? AND status = ? ORDER BY id').all(
+				sessionId,
+				status
+			) as Card[])
 		: (sql('SELECT id, text, status FROM cards WHERE session_id = ? ORDER BY id').all(sessionId) as Card[]);
 }
 

@@ -11,8 +11,7 @@ export function saveCheckin(participantId: number, sessionId: number, availabili
 /** A participant's own check-in. */
 export function findCheckin(participantId: number): { availability: number; word: string } | undefined {
 	return sql('SELECT availability, word FROM checkins WHERE participant_id = ?').get(participantId) as
-		| { availability: number; word: string }
-		| undefined;
+		{ availability: number; word: string } | undefined;
 }
 
 /** The session's check-ins without who gave them: availabilities and words. */

@@ -29,5 +29,7 @@ export function consentTallies(sessionId: number): { ruleId: number; choice: Con
 
 /** How many participants gave at least one choice. */
 export function countConsenting(sessionId: number): number {
-	return sql('SELECT COUNT(DISTINCT participant_id) FROM consents WHERE session_id = ?').pluck().get(sessionId) as number;
+	return sql('SELECT COUNT(DISTINCT participant_id) FROM consents WHERE session_id = ?')
+		.pluck()
+		.get(sessionId) as number;
 }

@@ -22,10 +22,9 @@ export function addFeedback(sessionId: number, feedback: Feedback): void {
 /** A session's feedback, in no particular order so that it cannot be matched to arrivals. */
 export function listFeedback(sessionId: number): Feedback[] {
 	return (
-		sql('SELECT keep, missing, lived, late FROM feedback WHERE session_id = ? ORDER BY random()').all(sessionId) as (Omit<
-			Feedback,
-			'late'
-		> & { late: number })[]
+		sql('SELECT keep, missing, lived, late FROM feedback WHERE session_id = ? ORDER BY random()').all(
+			sessionId
+		) as (Omit<Feedback, 'late'> & { late: number })[]
 	).map((row) => ({ ...row, late: row.late === 1 }));
 }
 

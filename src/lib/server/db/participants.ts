@@ -11,7 +11,8 @@ export interface Participant {
 	cardsSent: number;
 }
 
-const columns = 'id, session_id AS sessionId, display_name AS displayName, actor_kind AS actorKind, cards_sent AS cardsSent';
+const columns =
+	'id, session_id AS sessionId, display_name AS displayName, actor_kind AS actorKind, cards_sent AS cardsSent';
 
 /** Adds a participant known by the hash of their cookie token; returns its id. */
 export function createParticipant(sessionId: number, tokenHash: string): number {
@@ -26,9 +27,10 @@ export function createParticipant(sessionId: number, tokenHash: string): number 
 
 /** The participant of a session behind a token hash. */
 export function findParticipant(sessionId: number, tokenHash: string): Participant | undefined {
-	return sql(`SELECT ${columns} FROM participants WHERE session_id = ? AND token_hash = ?`).get(sessionId, tokenHash) as
-		| Participant
-		| undefined;
+	return sql(`SELECT ${columns} FROM participants WHERE session_id = ? AND token_hash = ?`).get(
+		sessionId,
+		tokenHash
+	) as Participant | undefined;
 }
 
 /** Sets a participant's display name and kind of actor. */

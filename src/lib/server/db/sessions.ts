@@ -47,11 +47,21 @@ export function createSession(
 			sql(
 				`INSERT INTO sessions (group_id, title, held_on, settle_days, instrument_version, stage_position, created_at)
 				 VALUES (?, ?, ?, ?, ?, ?, ?)`
-			).run(groupId, fields.title, fields.heldOn, fields.settleDays, instrumentVersion, plan[0]?.position ?? 1, Date.now())
-				.lastInsertRowid
+			).run(
+				groupId,
+				fields.title,
+				fields.heldOn,
+				fields.settleDays,
+				instrumentVersion,
+				plan[0]?.position ?? 1,
+				Date.now()
+			).lastInsertRowid
 		);
-		const insert = sql('INSERT INTO session_stages (session_id, position, stage_id, skipped, levels) VALUES (?, ?, ?, ?, ?)');
-		for (const stage of plan) insert.run(id, stage.position, stage.stageId, stage.skipped ? 1 : 0, stage.levels.join(','));
+		const insert = sql(
+			'INSERT INTO session_stages (session_id, position, stage_id, skipped, levels) VALUES (?, ?, ?, ?, ?)'
+		);
+		for (const stage of plan)
+			insert.run(id, stage.position, stage.stageId, stage.skipped ? 1 : 0, stage.levels.join(','));
 		return id;
 	});
 }
@@ -70,9 +80,11 @@ export function findJoinableSession(joinCode: string): Session | undefined {
 
 /** Whether a join code is taken by a session that can still be joined. */
 export function isJoinCodeTaken(joinCode: string): boolean {
-	return sql("SELECT EXISTS (SELECT 1 FROM sessions WHERE join_code = ? AND status IN ('live', 'settling'))")
-		.pluck()
-		.get(joinCode) === 1;
+	return (
+		sql("SELECT EXISTS (SELECT 1 FROM sessions WHERE join_code = ? AND status IN ('live', 'settling'))")
+			.pluck()
+			.get(joinCode) === 1
+	);
 }
 
 /** A group's sessions, newest first. */

@@ -1,7 +1,6 @@
 /** What a live stream tells its clients. */
 export type LiveEvent =
-	| { type: 'state'; version: number }
-	| { type: 'counts'; version: number; counts: Record<string, number> };
+	{ type: 'state'; version: number } | { type: 'counts'; version: number; counts: Record<string, number> };
 
 export type Listener = (event: LiveEvent) => void;
 

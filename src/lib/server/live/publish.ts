@@ -1,7 +1,10 @@
 import { hub } from './hub';
 
 const countsInterval = 250;
-const pending = new Map<number, { timer: ReturnType<typeof setTimeout>; compute: () => { version: number; counts: Record<string, number> } }>();
+const pending = new Map<
+	number,
+	{ timer: ReturnType<typeof setTimeout>; compute: () => { version: number; counts: Record<string, number> } }
+>();
 
 /** Tells every client of a session that its state changed (stage, phase, reveal…). */
 export function publishState(sessionId: number, version: number): void {

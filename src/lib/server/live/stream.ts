@@ -20,8 +20,8 @@ export function liveStream(sessionId: number, currentVersion: number, signal: Ab
 				}
 			};
 			// Phones reconnect within a second after a blip.
-			controller.enqueue(encoder.encode("retry: 1000\n\n"));
-			send({ type: "state", version: currentVersion });
+			controller.enqueue(encoder.encode('retry: 1000\n\n'));
+			send({ type: 'state', version: currentVersion });
 			const unsubscribe = hub().subscribe(sessionId, send);
 			const heartbeat = setInterval(() => {
 				try {

@@ -113,7 +113,12 @@ export function touchSession(session: Session): void {
 /** Closes a live session: it settles for its number of days, open to late reflections. */
 export function closeSession(session: Session, now = Date.now()): void {
 	if (!canTransition(session.status, 'settling')) throw error(409, m.session_error_status());
-	change(session, { status: 'settling', phase: 'closed', timerEndsAt: null, settlesUntil: now + session.settleDays * day });
+	change(session, {
+		status: 'settling',
+		phase: 'closed',
+		timerEndsAt: null,
+		settlesUntil: now + session.settleDays * day
+	});
 }
 
 /** Makes a settling session final now. */

@@ -7,7 +7,12 @@ import { optionalText } from './form';
 const invalid = () => m.error_invalid_form();
 
 export const joinCodeInput = v.object({
-	code: v.pipe(v.string(() => m.join_error_code()), v.trim(), v.nonEmpty(() => m.join_error_code()), v.maxLength(20, () => m.join_error_code()))
+	code: v.pipe(
+		v.string(() => m.join_error_code()),
+		v.trim(),
+		v.nonEmpty(() => m.join_error_code()),
+		v.maxLength(20, () => m.join_error_code())
+	)
 });
 
 export const checkin = v.object({
@@ -62,5 +67,8 @@ export const feedback = v.pipe(
 		missing: optionalText(1000, () => m.feedback_error_too_long()),
 		lived: optionalText(1000, () => m.feedback_error_too_long())
 	}),
-	v.check((input) => Boolean(input.keep || input.missing || input.lived), () => m.feedback_error_empty())
+	v.check(
+		(input) => Boolean(input.keep || input.missing || input.lived),
+		() => m.feedback_error_empty()
+	)
 );

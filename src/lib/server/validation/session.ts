@@ -2,10 +2,18 @@ import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { requiredText } from './form';
 
-const positiveInt = v.pipe(v.string(() => m.error_invalid_form()), v.regex(/^\d{1,9}$/, () => m.error_invalid_form()), v.transform(Number));
+const positiveInt = v.pipe(
+	v.string(() => m.error_invalid_form()),
+	v.regex(/^\d{1,9}$/, () => m.error_invalid_form()),
+	v.transform(Number)
+);
 
 export const sessionFields = v.object({
-	title: requiredText(120, () => m.session_error_title(), () => m.session_error_title_too_long()),
+	title: requiredText(
+		120,
+		() => m.session_error_title(),
+		() => m.session_error_title_too_long()
+	),
 	heldOn: v.pipe(
 		v.string(() => m.session_error_date()),
 		v.isoDate(() => m.session_error_date())
@@ -40,12 +48,29 @@ export const timer = v.object({
 export const cardRef = v.object({ cardId: positiveInt });
 
 export const commitment = v.object({
-	text: requiredText(300, () => m.commitment_error_text(), () => m.commitment_error_text()),
-	owner: v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(80, () => m.commitment_error_owner())),
+	text: requiredText(
+		300,
+		() => m.commitment_error_text(),
+		() => m.commitment_error_text()
+	),
+	owner: v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.maxLength(80, () => m.commitment_error_owner())
+	),
 	dueOn: v.pipe(
 		v.optional(v.string(), ''),
 		v.trim(),
-		v.union([v.literal(''), v.pipe(v.string(), v.isoDate(() => m.session_error_date()))], () => m.session_error_date()),
+		v.union(
+			[
+				v.literal(''),
+				v.pipe(
+					v.string(),
+					v.isoDate(() => m.session_error_date())
+				)
+			],
+			() => m.session_error_date()
+		),
 		v.transform((value) => value || null)
 	)
 });

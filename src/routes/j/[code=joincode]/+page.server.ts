@@ -55,7 +55,8 @@ export const load: PageServerLoad = ({ params, cookies }) => {
 		},
 		stage: info && stage ? { title: info.title, prompt: info.participantPrompt, activity: stage.activity } : null,
 		joined: Boolean(participant),
-		activity: participant && stage && session.status === 'live' ? activityData(session, stage, participant, framework) : null,
+		activity:
+			participant && stage && session.status === 'live' ? activityData(session, stage, participant, framework) : null,
 		results: session.revealed && group ? computeResults(session.id, group.anonymityThreshold, framework) : null,
 		levels: framework.levels.map(({ id, label }) => ({ id, label })),
 		principles: framework.principles.map(({ id, title }) => ({ id, title }))

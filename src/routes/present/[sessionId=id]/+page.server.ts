@@ -32,7 +32,8 @@ export const load: PageServerLoad = async (event) => {
 		qr: joinUrl ? await QRCode.toString(joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : null,
 		counts: liveCounts(session, plan, framework),
 		cards: activity === 'cards' ? listCards(session.id, 'approved') : [],
-		rules: activity === 'frame' ? roomSummary(session.id, group.anonymityThreshold, listGroundRules(group.id)).rules : [],
+		rules:
+			activity === 'frame' ? roomSummary(session.id, group.anonymityThreshold, listGroundRules(group.id)).rules : [],
 		commitments: activity === 'feedback' || activity === 'settle' ? sessionCommitments(session.id) : [],
 		results: session.revealed ? computeResults(session.id, group.anonymityThreshold, framework) : null,
 		levels: framework.levels.map(({ id, label }) => ({ id, label })),

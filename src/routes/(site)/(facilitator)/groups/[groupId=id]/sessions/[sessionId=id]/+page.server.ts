@@ -76,7 +76,12 @@ export const actions: Actions = {
 		const stage = run(event).plan.find((s) => s.position === parsed.data.position);
 		if (!stage) throw error(404, m.error_not_found());
 		if (stage.activity === 'questionnaire' && levels.length === 0) return fail(400, { message: m.plan_error_levels() });
-		editPlanStage(session, stage.position, parsed.data.skipped === 'on', stage.activity === 'questionnaire' ? levels : []);
+		editPlanStage(
+			session,
+			stage.position,
+			parsed.data.skipped === 'on',
+			stage.activity === 'questionnaire' ? levels : []
+		);
 	},
 	close: (event) => closeSession(run(event).session),
 	finalize: (event) => finalizeSession(run(event).session),
