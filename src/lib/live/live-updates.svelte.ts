@@ -8,6 +8,12 @@ export class LiveUpdates {
 	connected = $state(true);
 	counts = $state.raw<Record<string, number> | null>(null);
 	#version = 0;
+	#reloadOnCounts: boolean;
+
+	/** With reloadOnCounts, every count change also reloads the data (what the room sent so far). */
+	constructor({ reloadOnCounts = false } = {}) {
+		this.#reloadOnCounts = reloadOnCounts;
+	}
 
 	/** The version the page's data shows now. */
 	set version(version: number) {
@@ -30,6 +36,7 @@ export class LiveUpdates {
 		source.addEventListener('counts', (event) => {
 			const { counts } = JSON.parse(event.data) as { counts: Record<string, number> };
 			this.counts = counts;
+			if (this.#reloadOnCounts) void invalidateAll();
 		});
 		return () => source.close();
 	}
