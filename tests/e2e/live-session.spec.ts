@@ -24,7 +24,7 @@ async function answerQuestionnaire(phone: Page, screens: number, rating: (screen
 	await expect(phone.getByText(`Vous avez répondu à ${screens} écrans sur ${screens}`)).toBeVisible();
 }
 
-test('a facilitator, a projector and five phones run the nine stages', async ({ page, browser, baseURL }) => {
+test('a facilitator, a projector and five phones run the nine stages', async ({ page, browser, baseURL }, testInfo) => {
 	await signIn(page, owner.email, owner.password);
 	const groupUrl = await createGroup(page, 'Conseil de quartier');
 	await page.goto(`${groupUrl}/rules`);
@@ -49,6 +49,7 @@ test('a facilitator, a projector and five phones run the nine stages', async ({ 
 	await projector.goto(`/present/${sessionId}`);
 	await expect(projector.locator('.code')).toHaveText(code);
 	await expectAccessible(projector);
+	await projector.screenshot({ path: testInfo.outputPath('projector-join.png') });
 
 	const phones = await Promise.all(Array.from({ length: 5 }, () => newPhone(browser, baseURL!)));
 	for (const phone of phones) {
@@ -100,6 +101,7 @@ test('a facilitator, a projector and five phones run the nine stages', async ({ 
 	await page.getByRole('button', { name: /Temps suivant/ }).click();
 	await page.getByRole('button', { name: 'Ouvrir l’activité' }).click();
 	await expectAccessible(phones[1]!);
+	await phones[1]!.screenshot({ path: testInfo.outputPath('phone-questionnaire.png') });
 	const offline = phones[4]!;
 	await offline.context().setOffline(true);
 	for (const [index, phone] of phones.entries())
@@ -137,7 +139,13 @@ test('a facilitator, a projector and five phones run the nine stages', async ({ 
 	for (const level of ['Je', 'Nous', 'Dans'])
 		await expect(table.getByText(level, { exact: true }).first()).toBeAttached();
 	await expectAccessible(projector);
+	await projector.screenshot({ path: testInfo.outputPath('projector-reveal.png') });
+	await projector.setViewportSize({ width: 1024, height: 768 });
+	await projector.reload();
+	await expect(projector.locator('canvas')).toBeVisible();
+	await projector.screenshot({ path: testInfo.outputPath('projector-reveal-1024.png') });
 	await expect(phones[0]!.locator('canvas')).toBeVisible();
+	await phones[0]!.screenshot({ path: testInfo.outputPath('phone-results.png'), fullPage: true });
 	await expectAccessible(phones[0]!);
 
 	// 8. Feedback and a commitment.
@@ -155,4 +163,45 @@ test('a facilitator, a projector and five phones run the nine stages', async ({ 
 	await page.getByRole('button', { name: 'Clore la séance' }).click();
 	await expect(phones[0]!.getByRole('heading', { name: 'La séance décante' })).toBeVisible();
 	await expect(projector.getByRole('heading', { name: 'Merci à toutes et à tous' })).toBeVisible();
+});
+
+test('without JavaScript a phone joins, answers and follows by reloading', async ({ page, browser, baseURL }) => {
+	await signIn(page, owner.email, owner.password);
+	const groupUrl = await createGroup(page, 'Réseau sans script');
+	await page.goto(`${groupUrl}/sessions`);
+	await page.getByLabel('Titre de la séance').fill('Séance sans script');
+	await page.getByRole('button', { name: 'Créer la séance' }).click();
+	await page.getByRole('button', { name: 'Ouvrir la séance' }).click();
+	const code = (await page.locator('.join strong').nth(1).textContent())!.trim();
+	for (let stage = 1; stage < 4; stage++) await page.getByRole('button', { name: /Temps suivant/ }).click();
+	await expect(page.getByRole('heading', { name: 'Introspecter' })).toBeVisible();
+	await page.getByRole('button', { name: 'Ouvrir l’activité' }).click();
+
+	const context = await browser.newContext({
+		viewport: { width: 390, height: 844 },
+		locale: 'fr-FR',
+		baseURL,
+		javaScriptEnabled: false
+	});
+	const phone = await context.newPage();
+	await phone.goto('/j');
+	await phone.getByLabel('Code de la séance').fill(code);
+	await phone.getByRole('button', { name: 'Rejoindre' }).click();
+	await phone.getByRole('button', { name: 'Participer' }).click();
+	await expect(phone.getByText('1 / 12')).toBeVisible();
+	await expect(phone.locator('meta[http-equiv="refresh"]')).toHaveCount(1);
+	await phone.locator('fieldset.pole').nth(0).locator('input[value="4"]').check();
+	await phone.locator('fieldset.pole').nth(1).locator('input[value="x"]').check();
+	await phone.getByRole('button', { name: /Suivant/ }).click();
+	await expect(phone.getByText('2 / 12')).toBeVisible();
+	await phone.getByRole('button', { name: /Précédent/ }).click();
+	await expect(phone.locator('fieldset.pole').nth(0).locator('input[value="4"]')).toBeChecked();
+	await expect(phone.locator('fieldset.pole').nth(1).locator('input[value="x"]')).toBeChecked();
+	await expect(page.getByText('1 en cours')).toBeVisible();
+
+	await page.getByRole('button', { name: /Temps suivant/ }).click();
+	await expect(page.getByRole('heading', { name: 'Se dérouter' })).toBeVisible();
+	await phone.reload();
+	await expect(phone.getByRole('heading', { name: 'Se dérouter' })).toBeVisible();
+	await context.close();
 });

@@ -50,11 +50,14 @@ export function radarChart(
 ): Attachment<HTMLCanvasElement> {
 	return (canvas) => {
 		const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
-		const size = large ? 24 : 13;
+		// Text scales with the chart's own width, also when the window is resized, so a
+		// 1024-wide projector stays legible and labels do not run off the canvas.
+		const size = (width: number) =>
+			large ? Math.round(Math.min(26, Math.max(14, width / 34))) : Math.round(Math.min(13, Math.max(10, width / 32)));
 		const chart = new Chart(canvas, {
 			type: 'radar',
 			data: {
-				labels: data.labels.map((label) => wrap(label)),
+				labels: data.labels.map((label) => wrap(label, large ? 16 : 18)),
 				datasets: data.series.map((series) => ({
 					label: series.label,
 					data: series.values,
@@ -69,21 +72,33 @@ export function radarChart(
 				}))
 			},
 			options: {
-				animation: reduced ? false : undefined,
+				// The projector redraws on every reload: no animation there.
+				animation: reduced || large ? false : undefined,
 				maintainAspectRatio: true,
 				aspectRatio: 1,
 				scales: {
 					r: {
 						min: 0,
 						max: 100,
-						ticks: { stepSize: 25, font: { size: large ? 18 : 11 }, backdropColor: 'transparent' },
-						pointLabels: { font: { size }, color: '#1c2430' },
+						ticks: {
+							stepSize: 25,
+							font: (context) => ({ size: size(context.chart.width) - 4 }),
+							backdropColor: 'transparent'
+						},
+						pointLabels: { font: (context) => ({ size: size(context.chart.width) }), color: '#1c2430' },
 						grid: { color: '#c9ced6' },
 						angleLines: { color: '#c9ced6' }
 					}
 				},
 				plugins: {
-					legend: { position: 'bottom', labels: { font: { size }, color: '#1c2430', boxWidth: large ? 30 : 14 } },
+					legend: {
+						position: 'bottom',
+						labels: {
+							font: (context) => ({ size: size(context.chart.width) }),
+							color: '#1c2430',
+							boxWidth: large ? 30 : 14
+						}
+					},
 					tooltip: { enabled: !large }
 				}
 			}

@@ -109,8 +109,13 @@ export const actions: Actions = {
 	answer: async (event) => {
 		const { session, framework, participant, stage } = accepting(event, 'questionnaire');
 		const form = await event.request.formData();
+		const step = Number(form.get('step') ?? 0) || 0;
+		const go = form.get('go');
+		// Without JavaScript, the form also moves to the next or previous screen; a screen left
+		// blank is simply passed.
+		const move = () => redirect(303, `/j/${event.params.code}?step=${Math.max(0, step + (go === 'next' ? 1 : -1))}`);
+		if ((go === 'next' || go === 'previous') && !form.has('a') && !form.has('b')) throw move();
 		const parsed = parseForm(answer, form);
-		const step = Number(form.get('step') ?? 0);
 		if (!parsed.success) return fail(400, { message: parsed.message, step });
 		const { level, principleId, a, b } = parsed.data;
 		if (!stage.levels.includes(level) || !framework.principles.some((p) => p.id === principleId)) {
@@ -118,11 +123,7 @@ export const actions: Actions = {
 		}
 		saveAnswer(participant.id, session.id, { level, principleId, a, b });
 		countsChanged(session.id, framework);
-		const go = form.get('go');
-		// Without JavaScript, the form also moves to the next or previous screen.
-		if (go === 'next' || go === 'previous') {
-			throw redirect(303, `/j/${event.params.code}?step=${step + (go === 'next' ? 1 : -1)}`);
-		}
+		if (go === 'next' || go === 'previous') throw move();
 		return { saved: true };
 	},
 	card: async (event) => {
