@@ -1,8 +1,4 @@
 import type { RequestHandler } from './$types';
-import { liveStream } from '$lib/server/live/stream';
-import { sessionForMember } from '$lib/server/sessions/access';
+import { memberStream } from '$lib/server/live/member-stream';
 
-export const GET: RequestHandler = (event) => {
-	const { session } = sessionForMember(event, 'read');
-	return liveStream(session.id, session.version, event.request.signal);
-};
+export const GET: RequestHandler = (event) => memberStream(event);
