@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addGroundRule } from '$lib/server/db/ground-rules';
 import { createGroup } from '$lib/server/db/groups';
 import { countParticipants } from '$lib/server/db/participants';
-import { findSession } from '$lib/server/db/sessions';
+import { findSession, listPlan } from '$lib/server/db/sessions';
+import { finalizeSettledSessions } from '$lib/server/sessions/lifecycle';
 import { sessionAnswers } from '$lib/server/db/answers';
 import type { User } from '$lib/server/db/users';
 import { actions as sessionsActions } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/sessions/+page.server';
@@ -187,5 +188,33 @@ describe('a live session through its own routes', () => {
 		await control('finalize');
 		expect(findSession(sessionId)!.status).toBe('closed');
 		expect(await phone('join', new TestCookies())).toMatchObject({ type: 'error', status: 404 });
+	});
+
+	it('lets the facilitator skip a stage and change a questionnaire’s levels, before and during the session', async () => {
+		expect(await control('plan', { position: '2', skipped: 'on' })).toMatchObject({ type: 'success' });
+		const levels = await callAction(controlActions.plan, {
+			path: '',
+			params: params(),
+			user: owner,
+			form: { position: '6' }
+		});
+		expect(levels).toMatchObject({ type: 'failure', status: 400 });
+		await openAndJoin(0);
+		expect(await control('plan', { position: '6', levels: 'dans' })).toMatchObject({ type: 'success' });
+		expect(listPlan(sessionId).find((stage) => stage.position === 6)?.levels).toEqual(['dans']);
+		expect(findSession(sessionId)!.stagePosition).toBe(1);
+		await control('next');
+		expect(findSession(sessionId)!.stagePosition).toBe(3);
+		expect(await control('plan', { position: '3', skipped: 'on' })).toMatchObject({ type: 'error', status: 409 });
+	});
+
+	it('becomes final by itself once its settling days are over', async () => {
+		await openAndJoin(0);
+		await control('close');
+		const { settlesUntil } = findSession(sessionId)!;
+		finalizeSettledSessions(settlesUntil! - 1000);
+		expect(findSession(sessionId)!.status).toBe('settling');
+		finalizeSettledSessions(settlesUntil! + 1000);
+		expect(findSession(sessionId)!.status).toBe('closed');
 	});
 });
