@@ -4,7 +4,10 @@ import { createGroup } from '$lib/server/db/groups';
 import { countParticipants } from '$lib/server/db/participants';
 import { findSession, listPlan } from '$lib/server/db/sessions';
 import { finalizeSettledSessions } from '$lib/server/sessions/lifecycle';
-import { sessionAnswers } from '$lib/server/db/answers';
+import { deleteSessionAnswers, sessionAnswers } from '$lib/server/db/answers';
+import { findSnapshot } from '$lib/server/db/snapshots';
+import { getFramework } from '$lib/server/framework';
+import { aggregateCells, computeResults } from '$lib/server/sessions/results';
 import type { User } from '$lib/server/db/users';
 import { actions as sessionsActions } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/sessions/+page.server';
 import {
@@ -216,5 +219,39 @@ describe('a live session through its own routes', () => {
 		expect(findSession(sessionId)!.status).toBe('settling');
 		finalizeSettledSessions(settlesUntil! + 1000);
 		expect(findSession(sessionId)!.status).toBe('closed');
+	});
+
+	it('freezes its results when it closes: the snapshot equals the live figures and outlives the answers', async () => {
+		const phones = await openAndJoin(4);
+		await goToStage(2);
+		await control('openActivity');
+		for (const [index, cookies] of phones.entries()) {
+			await phone('identity', cookies, { displayName: '', actorKind: index < 3 ? 'habitant' : 'elu' });
+		}
+		await goToStage(4);
+		await control('openActivity');
+		for (const [index, cookies] of phones.entries()) {
+			for (const principleId of principles) {
+				await phone('answer', cookies, { level: 'je', principleId, a: String(index), b: String(4 - index) });
+			}
+		}
+		const framework = getFramework('fr');
+		const live = aggregateCells(sessionAnswers(sessionId), 3, framework);
+		await control('close');
+		expect(findSnapshot(sessionId)).toBeUndefined();
+		await control('finalize');
+		const snapshot = findSnapshot(sessionId)!;
+		expect(snapshot).toMatchObject({
+			participantCount: 4,
+			respondentCount: 4,
+			anonymityThreshold: 3,
+			instrumentVersion: 1
+		});
+		expect(snapshot.byKind['']).toEqual(live);
+		expect(snapshot.byKind.habitant!.je!.place).toMatchObject({ shown: true, n: 3 });
+		expect(snapshot.byKind.elu!.je!.place).toEqual({ shown: false, n: 1 });
+
+		expect(deleteSessionAnswers(sessionId)).toBe(48);
+		expect(computeResults(sessionId, 3, framework).cells).toEqual(live);
 	});
 });

@@ -53,3 +53,21 @@ export function countAnswering(sessionId: number, levels: string[]): number {
 		.pluck()
 		.get(sessionId, JSON.stringify(levels)) as number;
 }
+
+/** Every answer of a session with the kind of actor who gave it (never who), for breakdowns. */
+export function sessionAnswersByKind(sessionId: number): (AnswerRow & { actorKind: string | null })[] {
+	return sql(
+		`SELECT a.level, a.principle_id AS principleId, a.rating_a AS a, a.rating_b AS b, p.actor_kind AS actorKind
+		 FROM answers a JOIN participants p ON p.id = a.participant_id WHERE a.session_id = ?`
+	).all(sessionId) as (AnswerRow & { actorKind: string | null })[];
+}
+
+/** How many participants answered at least once. */
+export function countRespondents(sessionId: number): number {
+	return sql('SELECT COUNT(DISTINCT participant_id) FROM answers WHERE session_id = ?').pluck().get(sessionId) as number;
+}
+
+/** Deletes a session's raw answers (its snapshot stays). */
+export function deleteSessionAnswers(sessionId: number): number {
+	return sql('DELETE FROM answers WHERE session_id = ?').run(sessionId).changes;
+}

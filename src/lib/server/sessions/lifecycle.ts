@@ -16,7 +16,12 @@ import {
 	type SessionPatch
 } from '$lib/server/db/sessions';
 import { publishState } from '$lib/server/live/publish';
+import { findGroup } from '$lib/server/db/groups';
+import { getFramework } from '$lib/server/framework';
+import { minimumThreshold } from '$lib/scoring/anonymity';
 import { m } from '$lib/paraglide/messages';
+import { baseLocale } from '$lib/paraglide/runtime';
+import { takeSnapshot } from './snapshot';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -121,10 +126,14 @@ export function closeSession(session: Session, now = Date.now()): void {
 	});
 }
 
-/** Makes a settling session final now. */
+/** Makes a settling session final now, freezing its results. */
 export function finalizeSession(session: Session, now = Date.now()): void {
 	if (!canTransition(session.status, 'closed')) throw error(409, m.session_error_status());
-	change(session, { status: 'closed', closedAt: now });
+	const group = findGroup(session.groupId);
+	transaction(() => {
+		takeSnapshot(session, group?.anonymityThreshold ?? minimumThreshold, getFramework(baseLocale), now);
+		change(session, { status: 'closed', closedAt: now });
+	});
 }
 
 /** Closes every session whose settling time is over. */

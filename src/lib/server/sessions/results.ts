@@ -1,42 +1,48 @@
 import type { Framework } from '$lib/framework/types';
-import { aggregate, type Aggregate } from '$lib/scoring/aggregate';
-import { sessionAnswers } from '$lib/server/db/answers';
+import { aggregate } from '$lib/scoring/aggregate';
 import type { PolePair } from '$lib/scoring/rating';
+import { sessionAnswers, type AnswerRow } from '$lib/server/db/answers';
+import { findSnapshot, type Cells } from '$lib/server/db/snapshots';
 
 export interface SessionResults {
 	threshold: number;
 	/** cells[level][principleId]: the group's figure, or only n when below the threshold. */
-	cells: Record<string, Record<string, Aggregate>>;
+	cells: Cells;
 	/** Where the group disagrees most: shown figures with the highest spread, largest first. */
 	divergences: { level: string; principleId: string; sdMaturity: number; meanMaturity: number; n: number }[];
 	/** Levels for which at least one figure is shown. */
 	levelsShown: string[];
 }
 
-/** Aggregates a session's answers per level and principle, hiding what is below the threshold. */
-export function computeResults(sessionId: number, threshold: number, framework: Framework): SessionResults {
+/** Aggregates answers per level and principle, hiding what is below the threshold. */
+export function aggregateCells(answers: AnswerRow[], threshold: number, framework: Framework): Cells {
 	const byCell = new Map<string, PolePair[]>();
-	for (const answer of sessionAnswers(sessionId)) {
+	for (const answer of answers) {
 		const key = `${answer.level}|${answer.principleId}`;
 		const list = byCell.get(key) ?? [];
 		list.push({ a: answer.a, b: answer.b });
 		byCell.set(key, list);
 	}
-	const cells: SessionResults['cells'] = {};
+	const cells: Cells = {};
+	for (const level of framework.levels) {
+		const row: Cells[string] = {};
+		for (const principle of framework.principles) {
+			row[principle.id] = aggregate(byCell.get(`${level.id}|${principle.id}`) ?? [], threshold);
+		}
+		cells[level.id] = row;
+	}
+	return cells;
+}
+
+/** Results as shown: divergences and the levels that have figures, from cells. */
+export function describeResults(cells: Cells, threshold: number, framework: Framework): SessionResults {
 	const divergences: SessionResults['divergences'] = [];
 	for (const level of framework.levels) {
-		cells[level.id] = {};
 		for (const principle of framework.principles) {
-			const result = aggregate(byCell.get(`${level.id}|${principle.id}`) ?? [], threshold);
-			cells[level.id]![principle.id] = result;
-			if (result.shown) {
-				divergences.push({
-					level: level.id,
-					principleId: principle.id,
-					sdMaturity: result.sdMaturity,
-					meanMaturity: result.meanMaturity,
-					n: result.n
-				});
+			const result = cells[level.id]?.[principle.id];
+			if (result?.shown) {
+				const { sdMaturity, meanMaturity, n } = result;
+				divergences.push({ level: level.id, principleId: principle.id, sdMaturity, meanMaturity, n });
 			}
 		}
 	}
@@ -45,4 +51,13 @@ export function computeResults(sessionId: number, threshold: number, framework: 
 		.map((level) => level.id)
 		.filter((level) => Object.values(cells[level] ?? {}).some((cell) => cell.shown));
 	return { threshold, cells, divergences: divergences.slice(0, 5), levelsShown };
+}
+
+/** A session's results: its snapshot once it has one, the live answers before. */
+export function computeResults(sessionId: number, threshold: number, framework: Framework): SessionResults {
+	const snapshot = findSnapshot(sessionId);
+	if (snapshot) {
+		return describeResults(snapshot.byKind[''] ?? {}, snapshot.anonymityThreshold, framework);
+	}
+	return describeResults(aggregateCells(sessionAnswers(sessionId), threshold, framework), threshold, framework);
 }

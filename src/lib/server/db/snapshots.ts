@@ -1,0 +1,126 @@
+import type { Aggregate } from '$lib/scoring/aggregate';
+import { sql, transaction } from './connection';
+
+export interface SnapshotMeta {
+	sessionId: number;
+	participantCount: number;
+	respondentCount: number;
+	anonymityThreshold: number;
+	instrumentVersion: number;
+}
+
+export interface SnapshotRow {
+	actorKind: string;
+	level: string;
+	principleId: string;
+	result: Aggregate;
+}
+
+export type Cells = Record<string, Record<string, Aggregate>>;
+
+/** Freezes a session's results, once. */
+export function saveSnapshot(meta: SnapshotMeta, rows: SnapshotRow[], takenAt = Date.now()): void {
+	transaction(() => {
+		sql(
+			`INSERT INTO session_snapshots
+			 (session_id, participant_count, respondent_count, anonymity_threshold, instrument_version, taken_at)
+			 VALUES (?, ?, ?, ?, ?, ?)`
+		).run(meta.sessionId, meta.participantCount, meta.respondentCount, meta.anonymityThreshold, meta.instrumentVersion, takenAt);
+		const insert = sql(
+			`INSERT INTO snapshot_results
+			 (session_id, actor_kind, level, principle_id, n, mean_maturity, sd_maturity, mean_leaning, distribution)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		);
+		for (const { actorKind, level, principleId, result } of rows) {
+			insert.run(
+				meta.sessionId,
+				actorKind,
+				level,
+				principleId,
+				result.n,
+				result.shown ? result.meanMaturity : null,
+				result.shown ? result.sdMaturity : null,
+				result.shown ? result.meanLeaning : null,
+				result.shown ? JSON.stringify(result.distribution) : null
+			);
+		}
+	});
+}
+
+interface ResultRow {
+	sessionId: number;
+	actorKind: string;
+	level: string;
+	principleId: string;
+	n: number;
+	meanMaturity: number | null;
+	sdMaturity: number | null;
+	meanLeaning: number | null;
+	distribution: string | null;
+}
+
+function toAggregate(row: ResultRow): Aggregate {
+	if (row.meanMaturity === null) return { shown: false, n: row.n };
+	return {
+		shown: true,
+		n: row.n,
+		meanMaturity: row.meanMaturity,
+		sdMaturity: row.sdMaturity ?? 0,
+		meanLeaning: row.meanLeaning ?? 0,
+		distribution: JSON.parse(row.distribution ?? '[]') as number[]
+	};
+}
+
+/** A snapshot's figures by actor kind ('' for everyone), then level, then principle. */
+function group(rows: ResultRow[]): Record<string, Cells> {
+	const byKind: Record<string, Cells> = {};
+	for (const row of rows) {
+		const cells = (byKind[row.actorKind] ??= {});
+		(cells[row.level] ??= {})[row.principleId] = toAggregate(row);
+	}
+	return byKind;
+}
+
+const resultColumns = `r.session_id AS sessionId, r.actor_kind AS actorKind, r.level, r.principle_id AS principleId, r.n,
+	r.mean_maturity AS meanMaturity, r.sd_maturity AS sdMaturity, r.mean_leaning AS meanLeaning, r.distribution`;
+
+/** A session's snapshot, or undefined when it has none yet. */
+export function findSnapshot(sessionId: number): (SnapshotMeta & { byKind: Record<string, Cells> }) | undefined {
+	const meta = sql(
+		`SELECT session_id AS sessionId, participant_count AS participantCount, respondent_count AS respondentCount,
+		   anonymity_threshold AS anonymityThreshold, instrument_version AS instrumentVersion
+		 FROM session_snapshots WHERE session_id = ?`
+	).get(sessionId) as SnapshotMeta | undefined;
+	if (!meta) return undefined;
+	const rows = sql(`SELECT ${resultColumns} FROM snapshot_results r WHERE r.session_id = ?`).all(sessionId) as ResultRow[];
+	return { ...meta, byKind: group(rows) };
+}
+
+export interface HistoryEntry extends SnapshotMeta {
+	title: string;
+	heldOn: string;
+	/** Everyone's figures: level → principle → aggregate. */
+	cells: Cells;
+}
+
+/** A group's snapshotted sessions, oldest first, with everyone's figures. */
+export function listGroupHistory(groupId: number): HistoryEntry[] {
+	const metas = sql(
+		`SELECT s.id AS sessionId, s.title, s.held_on AS heldOn, n.participant_count AS participantCount,
+		   n.respondent_count AS respondentCount, n.anonymity_threshold AS anonymityThreshold,
+		   n.instrument_version AS instrumentVersion
+		 FROM sessions s JOIN session_snapshots n ON n.session_id = s.id
+		 WHERE s.group_id = ? ORDER BY s.held_on, s.id`
+	).all(groupId) as Omit<HistoryEntry, 'cells'>[];
+	const rows = sql(
+		`SELECT ${resultColumns} FROM snapshot_results r JOIN sessions s ON s.id = r.session_id
+		 WHERE s.group_id = ? AND r.actor_kind = ''`
+	).all(groupId) as ResultRow[];
+	const bySession = new Map<number, ResultRow[]>();
+	for (const row of rows) {
+		const list = bySession.get(row.sessionId) ?? [];
+		list.push(row);
+		bySession.set(row.sessionId, list);
+	}
+	return metas.map((meta) => ({ ...meta, cells: group(bySession.get(meta.sessionId) ?? [])[''] ?? {} }));
+}
