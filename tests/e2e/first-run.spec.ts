@@ -19,10 +19,21 @@ test('a fresh install leads to /setup, creates the first facilitator, then close
 
 	await page.getByLabel('Mot de passe', { exact: true }).fill(owner.password);
 	await page.getByLabel('Confirmez le mot de passe').fill(owner.password);
+	await page.getByLabel(/collectif de démonstration/).check();
 	await page.getByRole('button', { name: 'Créer mon compte' }).click();
 	await expect(page).toHaveURL(/\/groups$/);
 	await expect(page.getByRole('heading', { name: 'Mes collectifs' })).toBeVisible();
 	await expectAccessible(page);
+
+	// The demo group shows four quarters of history: a row and a radar per session, a trend per principle.
+	await page.getByRole('link', { name: /Démo — COP locale/ }).click();
+	await expect(page.getByRole('heading', { name: 'Évolution du collectif' })).toBeVisible();
+	const timeline = page.getByRole('table', { name: /Une ligne par séance close/ });
+	await expect(timeline.getByRole('row')).toHaveCount(5);
+	await expect(timeline.getByRole('link', { name: 'Revue trimestrielle 4 (démo)' })).toBeVisible();
+	await expect(page.locator('figure canvas')).toHaveCount(4 + 12);
+	await expectAccessible(page);
+	await page.goto('/groups');
 
 	const setup = await page.goto('/setup');
 	expect(setup?.status()).toBe(404);

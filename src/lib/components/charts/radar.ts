@@ -46,7 +46,7 @@ function translucent(hex: string, alpha: number): string {
 /** Draws a radar chart of maturities (0–100) on the canvas it is attached to. */
 export function radarChart(
 	data: RadarData,
-	{ large = false }: { large?: boolean } = {}
+	{ large = false, small = false }: { large?: boolean; small?: boolean } = {}
 ): Attachment<HTMLCanvasElement> {
 	return (canvas) => {
 		const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -57,15 +57,16 @@ export function radarChart(
 		const chart = new Chart(canvas, {
 			type: 'radar',
 			data: {
-				labels: data.labels.map((label) => wrap(label, large ? 16 : 18)),
+				// A thumbnail keeps only the shape: no labels, no legend.
+				labels: data.labels.map((label) => (small ? '' : wrap(label, large ? 16 : 18))),
 				datasets: data.series.map((series) => ({
 					label: series.label,
 					data: series.values,
 					borderColor: series.color,
 					backgroundColor: translucent(series.color, 0.12),
 					pointBackgroundColor: series.color,
-					borderWidth: large ? 4 : 2,
-					pointRadius: large ? 6 : 3,
+					borderWidth: large ? 4 : small ? 1.5 : 2,
+					pointRadius: large ? 6 : small ? 0 : 3,
 					borderDash: series.dashed ? [8, 6] : [],
 					spanGaps: false,
 					fill: true
@@ -81,6 +82,7 @@ export function radarChart(
 						min: 0,
 						max: 100,
 						ticks: {
+							display: !small,
 							stepSize: 25,
 							font: (context) => ({ size: size(context.chart.width) - 4 }),
 							backdropColor: 'transparent'
@@ -92,6 +94,7 @@ export function radarChart(
 				},
 				plugins: {
 					legend: {
+						display: !small,
 						position: 'bottom',
 						labels: {
 							font: (context) => ({ size: size(context.chart.width) }),
@@ -99,7 +102,7 @@ export function radarChart(
 							boxWidth: large ? 30 : 14
 						}
 					},
-					tooltip: { enabled: !large }
+					tooltip: { enabled: !large && !small }
 				}
 			}
 		});

@@ -64,7 +64,9 @@ export function sessionAnswersByKind(sessionId: number): (AnswerRow & { actorKin
 
 /** How many participants answered at least once. */
 export function countRespondents(sessionId: number): number {
-	return sql('SELECT COUNT(DISTINCT participant_id) FROM answers WHERE session_id = ?').pluck().get(sessionId) as number;
+	return sql('SELECT COUNT(DISTINCT participant_id) FROM answers WHERE session_id = ?')
+		.pluck()
+		.get(sessionId) as number;
 }
 
 /** Deletes a session's raw answers (its snapshot stays). */

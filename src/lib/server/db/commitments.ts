@@ -38,3 +38,16 @@ export function sessionCommitments(sessionId: number): Commitment[] {
 export function removeCommitment(sessionId: number, id: number): boolean {
 	return sql('DELETE FROM commitments WHERE id = ? AND session_id = ?').run(id, sessionId).changes > 0;
 }
+
+/** A group's commitments still open, oldest due first. */
+export function listOpenCommitments(groupId: number): Commitment[] {
+	return sql(
+		`SELECT ${columns} FROM commitments WHERE group_id = ? AND status = 'open'
+		 ORDER BY due_on IS NULL, due_on, id`
+	).all(groupId) as Commitment[];
+}
+
+/** Marks a group's commitment done, carried over or dropped; returns false when there is none. */
+export function setCommitmentStatus(groupId: number, id: number, status: CommitmentStatus): boolean {
+	return sql('UPDATE commitments SET status = ? WHERE id = ? AND group_id = ?').run(status, id, groupId).changes > 0;
+}

@@ -25,7 +25,14 @@ export function saveSnapshot(meta: SnapshotMeta, rows: SnapshotRow[], takenAt = 
 			`INSERT INTO session_snapshots
 			 (session_id, participant_count, respondent_count, anonymity_threshold, instrument_version, taken_at)
 			 VALUES (?, ?, ?, ?, ?, ?)`
-		).run(meta.sessionId, meta.participantCount, meta.respondentCount, meta.anonymityThreshold, meta.instrumentVersion, takenAt);
+		).run(
+			meta.sessionId,
+			meta.participantCount,
+			meta.respondentCount,
+			meta.anonymityThreshold,
+			meta.instrumentVersion,
+			takenAt
+		);
 		const insert = sql(
 			`INSERT INTO snapshot_results
 			 (session_id, actor_kind, level, principle_id, n, mean_maturity, sd_maturity, mean_leaning, distribution)
@@ -92,7 +99,9 @@ export function findSnapshot(sessionId: number): (SnapshotMeta & { byKind: Recor
 		 FROM session_snapshots WHERE session_id = ?`
 	).get(sessionId) as SnapshotMeta | undefined;
 	if (!meta) return undefined;
-	const rows = sql(`SELECT ${resultColumns} FROM snapshot_results r WHERE r.session_id = ?`).all(sessionId) as ResultRow[];
+	const rows = sql(`SELECT ${resultColumns} FROM snapshot_results r WHERE r.session_id = ?`).all(
+		sessionId
+	) as ResultRow[];
 	return { ...meta, byKind: group(rows) };
 }
 

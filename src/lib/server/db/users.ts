@@ -32,3 +32,8 @@ export function findUserByEmail(email: string): UserRow | undefined {
 export function hasUsers(): boolean {
 	return sql('SELECT EXISTS (SELECT 1 FROM users)').pluck().get() === 1;
 }
+
+/** The first facilitator account created, if any. */
+export function firstUser(): User | undefined {
+	return sql('SELECT id, name, email FROM users ORDER BY id LIMIT 1').get() as User | undefined;
+}

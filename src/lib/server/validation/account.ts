@@ -11,22 +11,24 @@ const email = v.pipe(
 	v.maxLength(254, () => m.error_email_invalid())
 );
 
+const accountEntries = {
+	name: requiredText(
+		80,
+		() => m.error_name_required(),
+		() => m.error_name_too_long()
+	),
+	email,
+	password: v.pipe(
+		v.string(() => m.error_password_too_short({ min: minPasswordLength })),
+		v.minLength(minPasswordLength, () => m.error_password_too_short({ min: minPasswordLength })),
+		v.maxLength(256, () => m.error_password_too_long())
+	),
+	passwordConfirm: v.string(() => m.error_password_mismatch())
+};
+
 /** A new facilitator account: at /setup or through an invitation. */
 export const newAccount = v.pipe(
-	v.object({
-		name: requiredText(
-			80,
-			() => m.error_name_required(),
-			() => m.error_name_too_long()
-		),
-		email,
-		password: v.pipe(
-			v.string(() => m.error_password_too_short({ min: minPasswordLength })),
-			v.minLength(minPasswordLength, () => m.error_password_too_short({ min: minPasswordLength })),
-			v.maxLength(256, () => m.error_password_too_long())
-		),
-		passwordConfirm: v.string(() => m.error_password_mismatch())
-	}),
+	v.object(accountEntries),
 	v.forward(
 		v.check(
 			(input) => input.password === input.passwordConfirm,

@@ -5,7 +5,11 @@ import { hasUsers } from '$lib/server/db/users';
 import { parseForm } from '$lib/server/validation/form';
 import { newAccount } from '$lib/server/validation/account';
 import { minPasswordLength } from '$lib/server/auth/password';
+import { createDemoGroup } from '$lib/server/demo';
+import { demoLabels } from '$lib/server/demo-labels';
+import { getFramework } from '$lib/server/framework';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 // Once the first facilitator exists, /setup is closed: everyone else comes in by invitation.
 function ensureOpen() {
@@ -20,10 +24,12 @@ export const load: PageServerLoad = () => {
 export const actions: Actions = {
 	default: async ({ request, cookies, url }) => {
 		ensureOpen();
-		const parsed = parseForm(newAccount, await request.formData());
+		const form = await request.formData();
+		const parsed = parseForm(newAccount, form);
 		if (!parsed.success) return fail(400, { message: parsed.message, values: parsed.values });
 		const user = await registerAccount(parsed.data, { firstOnly: true });
 		if (!user) throw error(404, m.error_not_found());
+		if (form.get('demo') === 'on') createDemoGroup(user.id, getFramework(getLocale()), demoLabels());
 		startAuthSession(cookies, url, user.id);
 		throw redirect(303, '/groups');
 	}

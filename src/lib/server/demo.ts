@@ -1,0 +1,91 @@
+import type { Framework } from '$lib/framework/types';
+import { saveAnswer } from '$lib/server/db/answers';
+import { saveCheckin } from '$lib/server/db/checkins';
+import { addCommitment } from '$lib/server/db/commitments';
+import { transaction } from '$lib/server/db/connection';
+import { addGroundRule } from '$lib/server/db/ground-rules';
+import { createGroup, findGroup } from '$lib/server/db/groups';
+import { actorKinds, createParticipant, setParticipantIdentity } from '$lib/server/db/participants';
+import { findSession, updateSession } from '$lib/server/db/sessions';
+import { generateToken, hashToken } from '$lib/server/auth/tokens';
+import { createDraftSession } from '$lib/server/sessions/lifecycle';
+import { takeSnapshot } from '$lib/server/sessions/snapshot';
+
+/** A small seeded random generator, so the demo is the same every time. */
+function seeded(seed: number) {
+	let state = seed;
+	return () => {
+		state = (state * 1664525 + 1013904223) % 4294967296;
+		return state / 4294967296;
+	};
+}
+
+const rating = (value: number) => Math.max(0, Math.min(4, Math.round(value))) as 0 | 1 | 2 | 3 | 4;
+
+const quarters = ['2025-12-09', '2026-03-17', '2026-06-16', '2026-09-22'];
+
+export interface DemoLabels {
+	name: string;
+	description: string;
+	rules: string[];
+	sessionTitle: (quarter: number) => string;
+	commitment: (quarter: number) => string;
+	owner: string;
+}
+
+/**
+ * Adds a demo group, labelled as such, with four quarterly sessions of simulated answers
+ * (20–30 participants each) in which the group slowly grows, most on the Nous level.
+ */
+export function createDemoGroup(ownerId: number, framework: Framework, labels: DemoLabels) {
+	const random = seeded(20260322);
+	return transaction(() => {
+		const groupId = createGroup(ownerId, { name: labels.name, description: labels.description, anonymityThreshold: 3 });
+		for (const rule of labels.rules) addGroundRule(groupId, rule);
+		const group = findGroup(groupId)!;
+		quarters.forEach((heldOn, quarter) => {
+			const sessionId = createDraftSession(
+				groupId,
+				{ title: labels.sessionTitle(quarter + 1), heldOn, settleDays: 7 },
+				framework
+			);
+			const count = 20 + Math.floor(random() * 11);
+			for (let person = 0; person < count; person++) {
+				const participantId = createParticipant(sessionId, hashToken(generateToken()));
+				const kind = actorKinds[Math.floor(random() * actorKinds.length)] ?? 'autre';
+				setParticipantIdentity(participantId, '', kind);
+				saveCheckin(participantId, sessionId, 1 + Math.floor(random() * 5), '');
+				framework.levels.forEach((level, levelIndex) => {
+					// Je starts highest; Nous and Dans start lower and catch up quarter after quarter.
+					const base = 2.6 - levelIndex * 0.55 + quarter * (0.15 + levelIndex * 0.12);
+					framework.principles.forEach((principle, index) => {
+						const tilt = ((index % 4) - 1.5) * 0.35;
+						const cantSay = random() < 0.04;
+						saveAnswer(participantId, sessionId, {
+							level: level.id,
+							principleId: principle.id,
+							a: cantSay ? null : rating(base + tilt + (random() - 0.5) * 2.2),
+							b: rating(base - tilt + (random() - 0.5) * 2.2)
+						});
+					});
+				});
+			}
+			if (quarter < quarters.length - 1) {
+				addCommitment(groupId, sessionId, {
+					text: labels.commitment(quarter + 1),
+					owner: labels.owner,
+					dueOn: quarters[quarter + 1] ?? null
+				});
+			}
+			const opened = Date.parse(`${heldOn}T18:00:00Z`);
+			updateSession(sessionId, {
+				status: 'closed',
+				joinCode: null,
+				openedAt: opened,
+				closedAt: opened + 7 * 86_400_000
+			});
+			takeSnapshot(findSession(sessionId)!, group.anonymityThreshold, framework, opened + 7 * 86_400_000);
+		});
+		return groupId;
+	});
+}
