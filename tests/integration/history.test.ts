@@ -3,7 +3,9 @@ import { overallMaturity } from '$lib/scoring/gaps';
 import { principleTrends, timelineRows } from '$lib/session/history-view';
 import { createDemoGroup } from '$lib/server/demo';
 import { demoLabels } from '$lib/server/demo-labels';
-import { listSessions } from '$lib/server/db/sessions';
+import { findSession, listSessions } from '$lib/server/db/sessions';
+import { createDraftSession } from '$lib/server/sessions/lifecycle';
+import { previousResults } from '$lib/server/sessions/results';
 import { listGroupHistory } from '$lib/server/db/snapshots';
 import { getFramework } from '$lib/server/framework';
 import { makeUser, useLocale, useTempDatabase } from './helpers';
@@ -68,5 +70,19 @@ describe('the history views', () => {
 		const trends = principleTrends(history, framework().levels, framework().principles, color);
 		expect(trends).toMatchObject({ version: 2, leftOut: 2 });
 		expect(trends.trends[0]!.data.labels).toHaveLength(2);
+	});
+});
+
+describe('the previous session', () => {
+	it('is the latest closed one held before, to overlay on a reveal', () => {
+		const groupId = createDemoGroup(makeUser().id, framework(), demoLabels());
+		const next = findSession(
+			createDraftSession(groupId, { title: 'Suivante', heldOn: '2026-12-08', settleDays: 7 }, framework())
+		)!;
+		const previous = previousResults(next);
+		expect(previous?.title).toBe('Revue trimestrielle 4 (démo)');
+		expect(previous?.cells.je?.place).toMatchObject({ shown: true });
+		const first = listSessions(groupId).at(-1)!;
+		expect(previousResults(first)).toBeNull();
 	});
 });

@@ -12,25 +12,42 @@ interface Named {
 	label?: string;
 }
 
-/** Radar series from a session's results: one per level shown, null where a figure is hidden. */
+type Cells = ResultsData['cells'];
+
+/**
+ * Radar series from a session's results: one per level shown, null where a figure is hidden;
+ * with a previous session, its levels as dashed lines of the same colours.
+ */
 export function radarFromResults(
 	results: ResultsData,
 	levels: Named[],
 	principles: Named[],
-	color: (levelId: string, index: number) => string
+	color: (levelId: string, index: number) => string,
+	previous?: { label: (level: string) => string; cells: Cells } | null
 ) {
+	const values = (cells: Cells, level: string) =>
+		principles.map((p) => {
+			const cell = cells[level]?.[p.id];
+			return cell?.shown ? Math.round(cell.meanMaturity * 10) / 10 : null;
+		});
+	const shown = levels.filter((level) => results.levelsShown.includes(level.id));
 	return {
 		labels: principles.map((p) => p.title ?? p.id),
-		series: levels
-			.filter((level) => results.levelsShown.includes(level.id))
-			.map((level, index) => ({
+		series: [
+			...shown.map((level, index) => ({
 				label: level.label ?? level.id,
 				color: color(level.id, index),
-				values: principles.map((p) => {
-					const cell = results.cells[level.id]?.[p.id];
-					return cell?.shown ? Math.round(cell.meanMaturity * 10) / 10 : null;
-				})
-			}))
+				values: values(results.cells, level.id)
+			})),
+			...(previous
+				? shown.map((level, index) => ({
+						label: previous.label(level.label ?? level.id),
+						color: color(level.id, index),
+						values: values(previous.cells, level.id),
+						dashed: true
+					}))
+				: [])
+		]
 	};
 }
 

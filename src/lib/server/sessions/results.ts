@@ -2,7 +2,7 @@ import type { Framework } from '$lib/framework/types';
 import { aggregate } from '$lib/scoring/aggregate';
 import type { PolePair } from '$lib/scoring/rating';
 import { sessionAnswers, type AnswerRow } from '$lib/server/db/answers';
-import { findSnapshot, type Cells } from '$lib/server/db/snapshots';
+import { findSnapshot, listGroupHistory, type Cells } from '$lib/server/db/snapshots';
 
 export interface SessionResults {
 	threshold: number;
@@ -60,4 +60,16 @@ export function computeResults(sessionId: number, threshold: number, framework: 
 		return describeResults(snapshot.byKind[''] ?? {}, snapshot.anonymityThreshold, framework);
 	}
 	return describeResults(aggregateCells(sessionAnswers(sessionId), threshold, framework), threshold, framework);
+}
+
+/** The group's previous snapshotted session of the same instrument version, to overlay on a reveal. */
+export function previousResults(session: { id: number; groupId: number; heldOn: string; instrumentVersion: number }) {
+	const earlier = listGroupHistory(session.groupId).filter(
+		(entry) =>
+			entry.sessionId !== session.id &&
+			entry.instrumentVersion === session.instrumentVersion &&
+			(entry.heldOn < session.heldOn || (entry.heldOn === session.heldOn && entry.sessionId < session.id))
+	);
+	const previous = earlier.at(-1);
+	return previous ? { title: previous.title, heldOn: previous.heldOn, cells: previous.cells } : null;
 }

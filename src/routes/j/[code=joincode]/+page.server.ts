@@ -21,7 +21,7 @@ import {
 	requireParticipant
 } from '$lib/server/sessions/participation';
 import { activityData } from '$lib/server/sessions/participant-view';
-import { computeResults } from '$lib/server/sessions/results';
+import { computeResults, previousResults } from '$lib/server/sessions/results';
 import { parseForm } from '$lib/server/validation/form';
 import { answer, card, checkin, consent, feedback, identity } from '$lib/server/validation/participation';
 import { m } from '$lib/paraglide/messages';
@@ -58,6 +58,7 @@ export const load: PageServerLoad = ({ params, cookies }) => {
 		activity:
 			participant && stage && session.status === 'live' ? activityData(session, stage, participant, framework) : null,
 		results: session.revealed && group ? computeResults(session.id, group.anonymityThreshold, framework) : null,
+		previous: session.revealed ? previousResults(session) : null,
 		levels: framework.levels.map(({ id, label }) => ({ id, label })),
 		principles: framework.principles.map(({ id, title }) => ({ id, title }))
 	};

@@ -6,7 +6,7 @@ import { listGroundRules } from '$lib/server/db/ground-rules';
 import { sessionForMember } from '$lib/server/sessions/access';
 import { liveCounts } from '$lib/server/sessions/counts';
 import { currentStage } from '$lib/server/sessions/participation';
-import { computeResults } from '$lib/server/sessions/results';
+import { computeResults, previousResults } from '$lib/server/sessions/results';
 import { roomSummary } from '$lib/server/sessions/room';
 
 export const load: PageServerLoad = async (event) => {
@@ -36,6 +36,7 @@ export const load: PageServerLoad = async (event) => {
 			activity === 'frame' ? roomSummary(session.id, group.anonymityThreshold, listGroundRules(group.id)).rules : [],
 		commitments: activity === 'feedback' || activity === 'settle' ? sessionCommitments(session.id) : [],
 		results: session.revealed ? computeResults(session.id, group.anonymityThreshold, framework) : null,
+		previous: session.revealed ? previousResults(session) : null,
 		levels: framework.levels.map(({ id, label }) => ({ id, label })),
 		principles: framework.principles.map(({ id, title }) => ({ id, title }))
 	};

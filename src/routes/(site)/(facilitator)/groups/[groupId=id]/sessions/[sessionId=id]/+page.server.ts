@@ -17,7 +17,7 @@ import {
 	setTimer,
 	touchSession
 } from '$lib/server/sessions/lifecycle';
-import { computeResults } from '$lib/server/sessions/results';
+import { computeResults, previousResults } from '$lib/server/sessions/results';
 import { roomSummary } from '$lib/server/sessions/room';
 import { parseForm } from '$lib/server/validation/form';
 import { cardRef, commitment, commitmentRef, planStage, timer } from '$lib/server/validation/session';
@@ -35,6 +35,7 @@ export const load: PageServerLoad = (event) => {
 		feedback: session.status === 'live' ? [] : listFeedback(session.id),
 		room: roomSummary(session.id, group.anonymityThreshold, listGroundRules(group.id)),
 		results: computeResults(session.id, group.anonymityThreshold, framework),
+		previous: previousResults(session),
 		principles: framework.principles.map(({ id, title }) => ({ id, title })),
 		joinUrl: session.joinCode ? `${event.url.origin}/j/${session.joinCode}` : null
 	};
