@@ -33,6 +33,14 @@ test('a fresh install leads to /setup, creates the first facilitator, then close
 	await expect(timeline.getByRole('link', { name: 'Revue trimestrielle 4 (démo)' })).toBeVisible();
 	await expect(page.locator('figure canvas')).toHaveCount(4 + 12);
 	await expectAccessible(page);
+
+	await page.getByRole('link', { name: 'Comparer deux séances' }).click();
+	const changes = page.getByRole('table', { name: /Évolution de la maturité moyenne/ });
+	await expect(changes).toContainText('Revue trimestrielle 3 (démo)');
+	await expect(changes.locator(':scope > tbody > tr')).toHaveCount(12);
+	await expect(changes.getByText('▲').first()).toBeVisible();
+	await expect(page.getByLabel(/Superposer la séance précédente/)).toBeChecked();
+	await expectAccessible(page);
 	await page.goto('/groups');
 
 	const setup = await page.goto('/setup');

@@ -1,0 +1,48 @@
+import type { PageServerLoad } from './$types';
+import { compareAggregates } from '$lib/scoring/compare';
+import { listGroupHistory } from '$lib/server/db/snapshots';
+import { getFramework } from '$lib/server/framework';
+import { describeResults } from '$lib/server/sessions/results';
+import { getLocale } from '$lib/paraglide/runtime';
+
+export const load: PageServerLoad = async ({ parent, url }) => {
+	const { group } = await parent();
+	const framework = getFramework(getLocale());
+	const history = listGroupHistory(group.id);
+	const pick = (param: string, fallback: number) => {
+		const id = Number(url.searchParams.get(param));
+		return history.find((entry) => entry.sessionId === id) ?? history.at(fallback);
+	};
+	const before = pick('a', -2);
+	const after = pick('b', -1);
+	const sessions = history.map(({ sessionId, title, heldOn }) => ({ sessionId, title, heldOn }));
+	const base = {
+		sessions,
+		levels: framework.levels.map(({ id, label }) => ({ id, label })),
+		principles: framework.principles.map(({ id, title }) => ({ id, title }))
+	};
+	if (!before || !after || before.sessionId === after.sessionId) return { ...base, comparison: null };
+	const sameVersion = before.instrumentVersion === after.instrumentVersion;
+	return {
+		...base,
+		comparison: {
+			before: { sessionId: before.sessionId, title: before.title, heldOn: before.heldOn, cells: before.cells },
+			after: { sessionId: after.sessionId, title: after.title, heldOn: after.heldOn },
+			sameVersion,
+			versions: [before.instrumentVersion, after.instrumentVersion],
+			results: describeResults(after.cells, after.anonymityThreshold, framework),
+			changes: sameVersion
+				? framework.principles.map((principle) => ({
+						principleId: principle.id,
+						byLevel: Object.fromEntries(
+							framework.levels.map((level) => {
+								const from = before.cells[level.id]?.[principle.id];
+								const to = after.cells[level.id]?.[principle.id];
+								return [level.id, from && to ? compareAggregates(from, to) : null];
+							})
+						)
+					}))
+				: []
+		}
+	};
+};
