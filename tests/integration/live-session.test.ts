@@ -6,6 +6,7 @@ import { findSession, listPlan } from '$lib/server/db/sessions';
 import { finalizeSettledSessions } from '$lib/server/sessions/lifecycle';
 import { deleteSessionAnswers, sessionAnswers } from '$lib/server/db/answers';
 import { findSnapshot } from '$lib/server/db/snapshots';
+import { addCommitment, listOpenCommitments } from '$lib/server/db/commitments';
 import { getFramework } from '$lib/server/framework';
 import { aggregateCells, computeResults } from '$lib/server/sessions/results';
 import type { User } from '$lib/server/db/users';
@@ -253,5 +254,33 @@ describe('a live session through its own routes', () => {
 
 		expect(deleteSessionAnswers(sessionId)).toBe(48);
 		expect(computeResults(sessionId, 3, framework).cells).toEqual(live);
+	});
+
+	it('reviews the commitments of earlier sessions: done and dropped leave the list, carried over stays', async () => {
+		const earlier = await callAction(sessionsActions.create, {
+			path: '',
+			params: { groupId: String(groupId) },
+			user: owner,
+			form: { title: 'Revue d’hiver', heldOn: '2025-12-10', settleDays: '7' }
+		});
+		const earlierId = Number((earlier as { location: string }).location.split('/').pop());
+		for (const text of ['Inviter les jeunes', 'Publier le compte rendu', 'Visiter la ferme'])
+			addCommitment(groupId, earlierId, { text, owner: '', dueOn: null });
+		const [inviter, publier, visiter] = listOpenCommitments(groupId);
+		await control('reviewCommitment', { commitmentId: String(inviter!.id), status: 'done' });
+		await control('reviewCommitment', { commitmentId: String(publier!.id), status: 'carried' });
+		await control('reviewCommitment', { commitmentId: String(visiter!.id), status: 'dropped' });
+		expect(listOpenCommitments(groupId).map((c) => [c.text, c.status])).toEqual([
+			['Publier le compte rendu', 'carried']
+		]);
+		const viewer = makeUser('Lou');
+		expect(
+			await callAction(controlActions.reviewCommitment, {
+				path: '',
+				params: params(),
+				user: viewer,
+				form: { commitmentId: String(publier!.id), status: 'done' }
+			})
+		).toMatchObject({ type: 'error', status: 404 });
 	});
 });

@@ -39,10 +39,10 @@ export function removeCommitment(sessionId: number, id: number): boolean {
 	return sql('DELETE FROM commitments WHERE id = ? AND session_id = ?').run(id, sessionId).changes > 0;
 }
 
-/** A group's commitments still open, oldest due first. */
+/** A group's commitments still to keep (open or carried over), oldest due first. */
 export function listOpenCommitments(groupId: number): Commitment[] {
 	return sql(
-		`SELECT ${columns} FROM commitments WHERE group_id = ? AND status = 'open'
+		`SELECT ${columns} FROM commitments WHERE group_id = ? AND status IN ('open', 'carried')
 		 ORDER BY due_on IS NULL, due_on, id`
 	).all(groupId) as Commitment[];
 }

@@ -76,3 +76,8 @@ export const commitment = v.object({
 });
 
 export const commitmentRef = v.object({ commitmentId: positiveInt });
+
+export const commitmentReview = v.object({
+	commitmentId: positiveInt,
+	status: v.picklist(['done', 'carried', 'dropped'], () => m.error_invalid_form())
+});

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import type { PageServerLoad } from './$types';
 import { listCards } from '$lib/server/db/cards';
-import { sessionCommitments } from '$lib/server/db/commitments';
+import { listOpenCommitments, sessionCommitments } from '$lib/server/db/commitments';
 import { listGroundRules } from '$lib/server/db/ground-rules';
 import { sessionForMember } from '$lib/server/sessions/access';
 import { liveCounts } from '$lib/server/sessions/counts';
@@ -34,7 +34,12 @@ export const load: PageServerLoad = async (event) => {
 		cards: activity === 'cards' ? listCards(session.id, 'approved') : [],
 		rules:
 			activity === 'frame' ? roomSummary(session.id, group.anonymityThreshold, listGroundRules(group.id)).rules : [],
-		commitments: activity === 'feedback' || activity === 'settle' ? sessionCommitments(session.id) : [],
+		commitments:
+			activity === 'frame'
+				? listOpenCommitments(group.id).filter((c) => c.sessionId !== session.id)
+				: activity === 'feedback' || activity === 'settle'
+					? sessionCommitments(session.id)
+					: [],
 		results: session.revealed ? computeResults(session.id, group.anonymityThreshold, framework) : null,
 		previous: session.revealed ? previousResults(session) : null,
 		levels: framework.levels.map(({ id, label }) => ({ id, label })),

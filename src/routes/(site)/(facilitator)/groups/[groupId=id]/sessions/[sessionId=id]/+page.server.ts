@@ -1,6 +1,12 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { addCommitment, removeCommitment, sessionCommitments } from '$lib/server/db/commitments';
+import {
+	addCommitment,
+	listOpenCommitments,
+	removeCommitment,
+	sessionCommitments,
+	setCommitmentStatus
+} from '$lib/server/db/commitments';
 import { listCards, setCardStatus } from '$lib/server/db/cards';
 import { listFeedback } from '$lib/server/db/feedback';
 import { listGroundRules } from '$lib/server/db/ground-rules';
@@ -20,7 +26,7 @@ import {
 import { computeResults, previousResults } from '$lib/server/sessions/results';
 import { roomSummary } from '$lib/server/sessions/room';
 import { parseForm } from '$lib/server/validation/form';
-import { cardRef, commitment, commitmentRef, planStage, timer } from '$lib/server/validation/session';
+import { cardRef, commitment, commitmentRef, commitmentReview, planStage, timer } from '$lib/server/validation/session';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = (event) => {
@@ -32,6 +38,7 @@ export const load: PageServerLoad = (event) => {
 		counts: liveCounts(session, plan, framework),
 		cards: listCards(session.id),
 		commitments: sessionCommitments(session.id),
+		toReview: listOpenCommitments(group.id).filter((c) => c.sessionId !== session.id),
 		feedback: session.status === 'live' ? [] : listFeedback(session.id),
 		room: roomSummary(session.id, group.anonymityThreshold, listGroundRules(group.id)),
 		results: computeResults(session.id, group.anonymityThreshold, framework),
@@ -93,6 +100,14 @@ export const actions: Actions = {
 		const parsed = parseForm(commitment, await event.request.formData());
 		if (!parsed.success) return fail(400, { commitmentMessage: parsed.message, values: parsed.values });
 		addCommitment(group.id, session.id, parsed.data);
+		touchSession(session);
+	},
+	reviewCommitment: async (event) => {
+		const { session, group } = run(event);
+		const parsed = parseForm(commitmentReview, await event.request.formData());
+		if (!parsed.success) return fail(400, { message: parsed.message });
+		if (!setCommitmentStatus(group.id, parsed.data.commitmentId, parsed.data.status))
+			throw error(404, m.error_not_found());
 		touchSession(session);
 	},
 	removeCommitment: async (event) => {
