@@ -33,3 +33,12 @@ export function countConsenting(sessionId: number): number {
 		.pluck()
 		.get(sessionId) as number;
 }
+
+/** A session's consent choices with an opaque participant key, for exports only. */
+export function consentsForExport(
+	sessionId: number
+): { participantId: number; ruleId: number; choice: ConsentChoice }[] {
+	return sql(
+		'SELECT participant_id AS participantId, rule_id AS ruleId, choice FROM consents WHERE session_id = ?'
+	).all(sessionId) as { participantId: number; ruleId: number; choice: ConsentChoice }[];
+}

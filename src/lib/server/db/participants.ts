@@ -47,3 +47,8 @@ export function countCardSent(id: number): void {
 export function countParticipants(sessionId: number): number {
 	return sql('SELECT COUNT(*) FROM participants WHERE session_id = ?').pluck().get(sessionId) as number;
 }
+
+/** The ids of a session's participants, in joining order (for exports, never shown). */
+export function participantIds(sessionId: number): number[] {
+	return sql('SELECT id FROM participants WHERE session_id = ? ORDER BY id').pluck().all(sessionId) as number[];
+}

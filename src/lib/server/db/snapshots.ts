@@ -133,3 +133,19 @@ export function listGroupHistory(groupId: number): HistoryEntry[] {
 	}
 	return metas.map((meta) => ({ ...meta, cells: group(bySession.get(meta.sessionId) ?? [])[''] ?? {} }));
 }
+
+/** A snapshot's rows as stored, for exports. */
+export function snapshotRowsForExport(sessionId: number) {
+	return (
+		sql(`SELECT ${resultColumns} FROM snapshot_results r WHERE r.session_id = ?`).all(sessionId) as ResultRow[]
+	).map(({ actorKind, level, principleId, n, meanMaturity, sdMaturity, meanLeaning, distribution }) => ({
+		actorKind,
+		level,
+		principleId,
+		n,
+		meanMaturity,
+		sdMaturity,
+		meanLeaning,
+		distribution: distribution ? (JSON.parse(distribution) as number[]) : null
+	}));
+}
