@@ -4,7 +4,7 @@ import { createGroup } from '$lib/server/db/groups';
 import { countParticipants } from '$lib/server/db/participants';
 import { findSession, listPlan } from '$lib/server/db/sessions';
 import { finalizeSettledSessions } from '$lib/server/sessions/lifecycle';
-import { deleteSessionAnswers, sessionAnswers } from '$lib/server/db/answers';
+import { countSessionAnswers, deleteSessionAnswers, sessionAnswers } from '$lib/server/db/answers';
 import { findSnapshot } from '$lib/server/db/snapshots';
 import { addCommitment, listOpenCommitments } from '$lib/server/db/commitments';
 import { getFramework } from '$lib/server/framework';
@@ -282,5 +282,19 @@ describe('a live session through its own routes', () => {
 				form: { commitmentId: String(publier!.id), status: 'done' }
 			})
 		).toMatchObject({ type: 'error', status: 404 });
+	});
+
+	it('deletes raw answers only once the session is closed, keeping its results', async () => {
+		const phones = await openAndJoin(3);
+		await goToStage(4);
+		await control('openActivity');
+		for (const cookies of phones) await phone('answer', cookies, { level: 'je', principleId: 'place', a: '3', b: '3' });
+		expect(await control('deleteAnswers')).toMatchObject({ type: 'error', status: 409 });
+		await control('close');
+		await control('finalize');
+		const before = computeResults(sessionId, 3, getFramework('fr'));
+		expect(await control('deleteAnswers')).toMatchObject({ type: 'success' });
+		expect(countSessionAnswers(sessionId)).toBe(0);
+		expect(computeResults(sessionId, 3, getFramework('fr'))).toEqual(before);
 	});
 });

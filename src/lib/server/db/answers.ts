@@ -81,3 +81,8 @@ export function answersForExport(sessionId: number): (AnswerRow & { participantI
 		 FROM answers WHERE session_id = ? ORDER BY participant_id, level, principle_id`
 	).all(sessionId) as (AnswerRow & { participantId: number })[];
 }
+
+/** How many raw answers a session still keeps. */
+export function countSessionAnswers(sessionId: number): number {
+	return sql('SELECT COUNT(*) FROM answers WHERE session_id = ?').pluck().get(sessionId) as number;
+}

@@ -7,6 +7,7 @@ import {
 	sessionCommitments,
 	setCommitmentStatus
 } from '$lib/server/db/commitments';
+import { countSessionAnswers, deleteSessionAnswers } from '$lib/server/db/answers';
 import { listCards, setCardStatus } from '$lib/server/db/cards';
 import { listFeedback } from '$lib/server/db/feedback';
 import { listGroundRules } from '$lib/server/db/ground-rules';
@@ -38,6 +39,7 @@ export const load: PageServerLoad = (event) => {
 		counts: liveCounts(session, plan, framework),
 		cards: listCards(session.id),
 		commitments: sessionCommitments(session.id),
+		rawAnswers: countSessionAnswers(session.id),
 		toReview: listOpenCommitments(group.id).filter((c) => c.sessionId !== session.id),
 		feedback: session.status === 'live' ? [] : listFeedback(session.id),
 		room: roomSummary(session.id, group.anonymityThreshold, listGroundRules(group.id)),
@@ -100,6 +102,13 @@ export const actions: Actions = {
 		const parsed = parseForm(commitment, await event.request.formData());
 		if (!parsed.success) return fail(400, { commitmentMessage: parsed.message, values: parsed.values });
 		addCommitment(group.id, session.id, parsed.data);
+		touchSession(session);
+	},
+	// The snapshot stays: the session's results and the group's history do not change.
+	deleteAnswers: (event) => {
+		const { session } = run(event);
+		if (session.status !== 'closed') throw error(409, m.session_error_status());
+		deleteSessionAnswers(session.id);
 		touchSession(session);
 	},
 	reviewCommitment: async (event) => {
