@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { expectAccessible, owner, signIn } from './support';
 
-test('a fresh install leads to /setup, creates the first facilitator, then closes setup', async ({ page }) => {
+test('a fresh install leads to /setup, creates the first facilitator, then closes setup', async ({
+	page
+}, testInfo) => {
 	await page.goto('/framework');
 	await expect(page).toHaveURL(/\/setup$/);
 	await expect(page.getByRole('heading', { name: 'Bienvenue dans Entre-deux' })).toBeVisible();
@@ -41,6 +44,30 @@ test('a fresh install leads to /setup, creates the first facilitator, then close
 	await expect(changes.getByText('▲').first()).toBeVisible();
 	await expect(page.getByLabel(/Superposer la séance précédente/)).toBeChecked();
 	await expectAccessible(page);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Télécharger en PNG' }).first().click()
+	]);
+	expect(download.suggestedFilename()).toMatch(/^entre-deux-.+\.png$/);
+	const png = readFileSync((await download.path())!);
+	expect(png.subarray(1, 4).toString()).toBe('PNG');
+	expect(png.length).toBeGreaterThan(5000);
+
+	// The printable report of the last quarter, at A4 size.
+	await page.getByRole('link', { name: 'Vue d’ensemble' }).click();
+	await page.getByRole('link', { name: 'Revue trimestrielle 4 (démo)' }).click();
+	await page.getByRole('link', { name: 'Rapport imprimable' }).click();
+	await expect(page.getByRole('heading', { name: /Rapport de la séance/ })).toBeVisible();
+	await expect(page.getByRole('heading', { name: /Évolution depuis/ })).toBeVisible();
+	await expectAccessible(page);
+	await page.setViewportSize({ width: 794, height: 1123 });
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('.site-header')).toBeHidden();
+	await page.screenshot({ path: testInfo.outputPath('report-a4.png'), fullPage: true });
+	const pdf = await page.pdf({ format: 'A4' });
+	expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+	await page.emulateMedia({ media: 'screen' });
+	await page.setViewportSize({ width: 1366, height: 768 });
 	await page.goto('/groups');
 
 	const setup = await page.goto('/setup');

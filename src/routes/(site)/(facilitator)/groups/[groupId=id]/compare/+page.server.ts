@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { compareAggregates } from '$lib/scoring/compare';
+import { compareCells } from '$lib/scoring/compare-cells';
 import { listGroupHistory } from '$lib/server/db/snapshots';
 import { getFramework } from '$lib/server/framework';
 import { describeResults } from '$lib/server/sessions/results';
@@ -32,16 +32,12 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 			versions: [before.instrumentVersion, after.instrumentVersion],
 			results: describeResults(after.cells, after.anonymityThreshold, framework),
 			changes: sameVersion
-				? framework.principles.map((principle) => ({
-						principleId: principle.id,
-						byLevel: Object.fromEntries(
-							framework.levels.map((level) => {
-								const from = before.cells[level.id]?.[principle.id];
-								const to = after.cells[level.id]?.[principle.id];
-								return [level.id, from && to ? compareAggregates(from, to) : null];
-							})
-						)
-					}))
+				? compareCells(
+						before.cells,
+						after.cells,
+						framework.levels.map((level) => level.id),
+						framework.principles.map((principle) => principle.id)
+					)
 				: []
 		}
 	};
