@@ -12,5 +12,14 @@ if (!owner) {
 	);
 	process.exit(1);
 }
-const groupId = createDemoGroup(owner.id, getFramework(baseLocale), demoLabels());
+// Larger histories for measuring: npm run demo -- --sessions 40 --participants 50
+const option = (name: string) => {
+	const index = process.argv.indexOf(`--${name}`);
+	const value = index === -1 ? undefined : Number(process.argv[index + 1]);
+	return value !== undefined && Number.isInteger(value) && value > 0 ? value : undefined;
+};
+const groupId = createDemoGroup(owner.id, getFramework(baseLocale), demoLabels(), {
+	sessions: option('sessions'),
+	participants: option('participants')
+});
 console.log(`Demo group added (id ${groupId}) for ${owner.email}: see /groups/${groupId}`);

@@ -8,7 +8,7 @@ import { countSessionAnswers, deleteSessionAnswers, sessionAnswers } from '$lib/
 import { findSnapshot } from '$lib/server/db/snapshots';
 import { addCommitment, listOpenCommitments } from '$lib/server/db/commitments';
 import { getFramework } from '$lib/server/framework';
-import { aggregateCells, computeResults } from '$lib/server/sessions/results';
+import { aggregateCells, computeResults, kindBreakdown } from '$lib/server/sessions/results';
 import type { User } from '$lib/server/db/users';
 import { actions as sessionsActions } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/sessions/+page.server';
 import {
@@ -238,6 +238,8 @@ describe('a live session through its own routes', () => {
 		}
 		const framework = getFramework('fr');
 		const live = aggregateCells(sessionAnswers(sessionId), 3, framework);
+		const liveBreakdown = kindBreakdown(sessionId, 3, framework);
+		expect(liveBreakdown.map((row) => [row.kind, row.respondents])).toEqual([['habitant', 3]]);
 		await control('close');
 		expect(findSnapshot(sessionId)).toBeUndefined();
 		await control('finalize');
@@ -252,6 +254,7 @@ describe('a live session through its own routes', () => {
 		expect(snapshot.byKind.habitant!.je!.place).toMatchObject({ shown: true, n: 3 });
 		expect(snapshot.byKind.elu!.je!.place).toEqual({ shown: false, n: 1 });
 
+		expect(kindBreakdown(sessionId, 3, framework)).toEqual(liveBreakdown);
 		expect(deleteSessionAnswers(sessionId)).toBe(48);
 		expect(computeResults(sessionId, 3, framework).cells).toEqual(live);
 	});

@@ -22,7 +22,15 @@ function seeded(seed: number) {
 
 const rating = (value: number) => Math.max(0, Math.min(4, Math.round(value))) as 0 | 1 | 2 | 3 | 4;
 
-const quarters = ['2025-12-09', '2026-03-17', '2026-06-16', '2026-09-22'];
+const firstQuarter = Date.UTC(2025, 11, 9);
+const quarterMs = 91 * 86_400_000;
+
+/** The dates of `count` quarterly sessions ending with the latest. */
+function quarterDates(count: number): string[] {
+	return Array.from({ length: count }, (_, index) =>
+		new Date(firstQuarter + (index - count + 4) * quarterMs).toISOString().slice(0, 10)
+	);
+}
 
 export interface DemoLabels {
 	name: string;
@@ -37,8 +45,14 @@ export interface DemoLabels {
  * Adds a demo group, labelled as such, with four quarterly sessions of simulated answers
  * (20–30 participants each) in which the group slowly grows, most on the Nous level.
  */
-export function createDemoGroup(ownerId: number, framework: Framework, labels: DemoLabels) {
+export function createDemoGroup(
+	ownerId: number,
+	framework: Framework,
+	labels: DemoLabels,
+	{ sessions = 4, participants }: { sessions?: number; participants?: number } = {}
+) {
 	const random = seeded(20260322);
+	const quarters = quarterDates(sessions);
 	return transaction(() => {
 		const groupId = createGroup(ownerId, { name: labels.name, description: labels.description, anonymityThreshold: 3 });
 		for (const rule of labels.rules) addGroundRule(groupId, rule);
@@ -49,7 +63,7 @@ export function createDemoGroup(ownerId: number, framework: Framework, labels: D
 				{ title: labels.sessionTitle(quarter + 1), heldOn, settleDays: 7 },
 				framework
 			);
-			const count = 20 + Math.floor(random() * 11);
+			const count = participants ?? 20 + Math.floor(random() * 11);
 			for (let person = 0; person < count; person++) {
 				const participantId = createParticipant(sessionId, hashToken(generateToken()));
 				const kind = actorKinds[Math.floor(random() * actorKinds.length)] ?? 'autre';
@@ -57,7 +71,8 @@ export function createDemoGroup(ownerId: number, framework: Framework, labels: D
 				saveCheckin(participantId, sessionId, 1 + Math.floor(random() * 5), '');
 				framework.levels.forEach((level, levelIndex) => {
 					// Je starts highest; Nous and Dans start lower and catch up quarter after quarter.
-					const base = 2.6 - levelIndex * 0.55 + quarter * (0.15 + levelIndex * 0.12);
+					const progress = (quarter / Math.max(1, quarters.length - 1)) * 3;
+					const base = 2.6 - levelIndex * 0.55 + progress * (0.15 + levelIndex * 0.12);
 					framework.principles.forEach((principle, index) => {
 						const tilt = ((index % 4) - 1.5) * 0.35;
 						const cantSay = random() < 0.04;

@@ -1,7 +1,9 @@
 import type { Framework } from '$lib/framework/types';
 import { aggregate } from '$lib/scoring/aggregate';
 import type { PolePair } from '$lib/scoring/rating';
-import { sessionAnswers, type AnswerRow } from '$lib/server/db/answers';
+import { sessionAnswers, sessionAnswersByKind, type AnswerRow } from '$lib/server/db/answers';
+import { actorKinds } from '$lib/server/db/participants';
+import { overallMaturity } from '$lib/scoring/gaps';
 import { findSnapshot, listGroupHistory, type Cells } from '$lib/server/db/snapshots';
 
 export interface SessionResults {
@@ -72,4 +74,42 @@ export function previousResults(session: { id: number; groupId: number; heldOn: 
 	);
 	const previous = earlier.at(-1);
 	return previous ? { title: previous.title, heldOn: previous.heldOn, cells: previous.cells } : null;
+}
+
+export interface KindBreakdown {
+	kind: string;
+	respondents: number;
+	overall: Record<string, number | null>;
+}
+
+/**
+ * Overall maturity per level for each kind of actor with at least the threshold of respondents;
+ * every figure inside obeys the threshold on its own. From the snapshot once there is one.
+ */
+export function kindBreakdown(sessionId: number, threshold: number, framework: Framework): KindBreakdown[] {
+	const snapshot = findSnapshot(sessionId);
+	const byKind: Record<string, Cells> = {};
+	if (snapshot) {
+		for (const [kind, cells] of Object.entries(snapshot.byKind)) if (kind) byKind[kind] = cells;
+	} else {
+		const answers = sessionAnswersByKind(sessionId);
+		for (const kind of actorKinds) {
+			const subset = answers.filter((answer) => answer.actorKind === kind);
+			if (subset.length > 0) byKind[kind] = aggregateCells(subset, threshold, framework);
+		}
+	}
+	const limit = snapshot?.anonymityThreshold ?? threshold;
+	return Object.entries(byKind)
+		.map(([kind, cells]) => ({
+			kind,
+			respondents: Math.max(0, ...Object.values(cells).flatMap((row) => Object.values(row).map((cell) => cell.n))),
+			overall: Object.fromEntries(
+				framework.levels.map((level) => {
+					const value = overallMaturity(cells[level.id] ?? {});
+					return [level.id, value === null ? null : Math.round(value * 10) / 10];
+				})
+			)
+		}))
+		.filter((row) => row.respondents >= limit)
+		.sort((a, b) => actorKinds.indexOf(a.kind as never) - actorKinds.indexOf(b.kind as never));
 }

@@ -6,7 +6,7 @@ import { findSnapshot } from '$lib/server/db/snapshots';
 import { countParticipants } from '$lib/server/db/participants';
 import { countRespondents } from '$lib/server/db/answers';
 import { sessionForMember } from '$lib/server/sessions/access';
-import { computeResults, previousResults } from '$lib/server/sessions/results';
+import { computeResults, kindBreakdown, previousResults } from '$lib/server/sessions/results';
 
 export const load: PageServerLoad = (event) => {
 	const { session, group, framework, plan } = sessionForMember(event, 'read');
@@ -27,6 +27,7 @@ export const load: PageServerLoad = (event) => {
 			.map((stage) => framework.stages.find((s) => s.id === stage.stageId)?.title ?? stage.stageId),
 		results,
 		previous,
+		breakdown: kindBreakdown(session.id, group.anonymityThreshold, framework),
 		changes: previous ? compareCells(previous.cells, results.cells, levelIds, principleIds) : null,
 		cards: listCards(session.id, 'approved'),
 		commitments: sessionCommitments(session.id),
