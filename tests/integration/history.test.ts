@@ -6,6 +6,8 @@ import { demoLabels } from '$lib/server/demo-labels';
 import { findSession, listSessions } from '$lib/server/db/sessions';
 import { createDraftSession } from '$lib/server/sessions/lifecycle';
 import { previousResults } from '$lib/server/sessions/results';
+import { findGroup } from '$lib/server/db/groups';
+import { load as compareLoad } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/compare/+page.server';
 import { listGroupHistory } from '$lib/server/db/snapshots';
 import { getFramework } from '$lib/server/framework';
 import { makeUser, useLocale, useTempDatabase } from './helpers';
@@ -84,5 +86,40 @@ describe('the previous session', () => {
 		expect(previous?.cells.je?.place).toMatchObject({ shown: true });
 		const first = listSessions(groupId).at(-1)!;
 		expect(previousResults(first)).toBeNull();
+	});
+});
+
+describe('the comparison page', () => {
+	type Loaded = {
+		sessions: { sessionId: number }[];
+		comparison: {
+			sameVersion: boolean;
+			before: { title: string };
+			after: { title: string };
+			changes: { principleId: string; byLevel: Record<string, { delta: number; notable: boolean } | null> }[];
+		} | null;
+	};
+	const compare = async (groupId: number, query = '') =>
+		(await compareLoad({
+			parent: async () => ({ group: findGroup(groupId)! }),
+			url: new URL(`http://localhost/groups/${groupId}/compare${query}`)
+		} as never)) as unknown as Loaded;
+
+	it('compares the last two sessions by default, and any two on request', async () => {
+		const groupId = createDemoGroup(makeUser().id, framework(), demoLabels());
+		const byDefault = await compare(groupId);
+		expect(byDefault.comparison?.before.title).toBe('Revue trimestrielle 3 (démo)');
+		expect(byDefault.comparison?.after.title).toBe('Revue trimestrielle 4 (démo)');
+		expect(byDefault.comparison?.changes).toHaveLength(12);
+		const [first, , , last] = byDefault.sessions;
+		const wide = await compare(groupId, `?a=${first!.sessionId}&b=${last!.sessionId}`);
+		const dans = wide.comparison!.changes.map((row) => row.byLevel.dans!);
+		// Over a year the demo's Dans level grows clearly: most changes are notable rises.
+		expect(dans.filter((change) => change.delta > 0 && change.notable).length).toBeGreaterThan(6);
+	});
+
+	it('shows nothing to compare with fewer than two sessions', async () => {
+		const groupId = createDemoGroup(makeUser().id, framework(), demoLabels(), { sessions: 1 });
+		expect((await compare(groupId)).comparison).toBeNull();
 	});
 });
