@@ -26,12 +26,18 @@ interface AxeViolation {
 	nodes: { target: string[] }[];
 }
 
-/** Signs in through the form. */
-export async function signIn(page: Page, email: string, password: string): Promise<void> {
+/** Fills and sends the sign-in form, whatever the outcome. */
+export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
 	await page.goto('/sign-in');
 	await page.getByLabel('Adresse e-mail').fill(email);
 	await page.getByLabel('Mot de passe').fill(password);
 	await page.getByRole('button', { name: 'Me connecter' }).click();
+}
+
+/** Signs in and waits until the groups page shows, so the next navigation has the cookie. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+	await submitSignIn(page, email, password);
+	await expect(page).toHaveURL(/\/groups$/);
 }
 
 /** Creates a group from the groups page and waits for its page. */
