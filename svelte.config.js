@@ -13,6 +13,23 @@ const config = {
 	},
 	kit: {
 		adapter: adapter(),
+		// Scripts only from the app itself (SvelteKit adds nonces to its own inline script); inline
+		// styles stay allowed because Svelte's style: directives and chart sizes set them.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'form-action': ['self'],
+				'base-uri': ['self'],
+				'object-src': ['none'],
+				'frame-ancestors': ['none']
+			}
+		},
 		alias: { $content: 'content' }
 	}
 };

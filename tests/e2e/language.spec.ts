@@ -26,7 +26,12 @@ test('the first visit follows the browser language, and the switch changes it ev
 });
 
 test('the framework pages show the principles, their poles and the scoring', async ({ page }) => {
-	await page.goto('/framework');
+	const response = await page.goto('/framework');
+	const headers = response!.headers();
+	expect(headers['content-security-policy']).toContain("script-src 'self'");
+	expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+	expect(headers['x-content-type-options']).toBe('nosniff');
+	expect(headers['referrer-policy']).toBe('same-origin');
 	await expect(page.getByRole('heading', { name: 'Les douze principes dialogiques' })).toBeVisible();
 	await expect(page.getByText(/InsTerCoop/).first()).toBeVisible();
 	await expect(page.getByText(/CC BY-NC-ND 4\.0/).first()).toBeVisible();
