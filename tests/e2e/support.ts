@@ -29,7 +29,8 @@ interface AxeViolation {
 
 /** Fills and sends the sign-in form, whatever the outcome. */
 export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
-	await page.goto('/sign-in');
+	// Typed only once the page is hydrated: hydration resets what was typed before it.
+	await page.goto('/sign-in', { waitUntil: 'networkidle' });
 	await page.getByLabel('Adresse e-mail').fill(email);
 	await page.getByLabel('Mot de passe').fill(password);
 	await page.getByRole('button', { name: 'Me connecter' }).click();
