@@ -22,6 +22,8 @@ export interface AppServer {
 export interface StartOptions {
 	/** Reuse a database file (a restart); a fresh temporary one when absent. */
 	databasePath?: string;
+	/** A fixed port (a restart that phones should find again); a free one when absent. */
+	port?: number;
 	env?: Record<string, string>;
 }
 
@@ -53,7 +55,7 @@ export function removeDatabase(path: string): void {
 
 /** Starts the app and resolves once it answers HTTP. */
 export async function startServer(options: StartOptions = {}): Promise<AppServer> {
-	const port = await freePort();
+	const port = options.port ?? (await freePort());
 	const databasePath = options.databasePath ?? tempDatabasePath();
 	const root = new URL('../..', import.meta.url).pathname;
 	const child = spawn(process.execPath, [join(root, 'src/cli/start.js')], {
