@@ -29,7 +29,9 @@ if (!existsSync(built) || newest(sources.map((p) => join(root, p))) > statSync(b
 	console.log('Building Entre-deux…');
 	execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
 		cwd: root,
-		stdio: 'inherit'
+		stdio: 'inherit',
+		// A NODE_ENV inherited from a test runner would make Vite bundle Svelte's development runtime.
+		env: { ...process.env, NODE_ENV: 'production' }
 	});
 }
 
