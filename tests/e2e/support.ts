@@ -29,7 +29,7 @@ interface AxeViolation {
 
 /** Fills and sends the sign-in form, whatever the outcome. */
 export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
-	// Typed only once the page is hydrated: hydration resets what was typed before it.
+	// Typed once the page is hydrated, so the enhanced form is the one tested.
 	await page.goto('/sign-in', { waitUntil: 'networkidle' });
 	await page.getByLabel('Adresse e-mail').fill(email);
 	await page.getByLabel('Mot de passe').fill(password);

@@ -60,7 +60,14 @@ export async function startServer(options: StartOptions = {}): Promise<AppServer
 	const root = new URL('../..', import.meta.url).pathname;
 	const child = spawn(process.execPath, [join(root, 'src/cli/start.js')], {
 		cwd: root,
-		env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databasePath, ...options.env },
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATABASE_PATH: databasePath,
+			...options.env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let printed = '';
