@@ -6,8 +6,15 @@ export const owner = { name: 'Camille Martin', email: 'camille@example.org', pas
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Runs axe-core on the page and fails on any serious or critical violation. */
+/**
+ * Runs axe-core on the page and fails on any serious or critical violation; also fails when a
+ * page did not hydrate (the browser then rebuilt it, losing what was typed).
+ */
 export async function expectAccessible(page: Page): Promise<void> {
+	const failed = (await page.consoleMessages())
+		.map((m) => m.text())
+		.filter((t) => /failed to hydrate|hydration_mismatch/i.test(t));
+	expect(failed, `hydration on ${page.url()}`).toEqual([]);
 	// Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not block.
 	await page.evaluate(axeSource);
 	const violations = await page.evaluate(async () => {
