@@ -6,15 +6,22 @@ import { createSession, emails, invite, password, query, run, type ActorName, ty
 import { Client, type HttpResponse } from './http-client';
 import { outcome } from './routes';
 
+export type PathIds = Pick<Cast['ids'], 'groupId' | 'sessionId' | 'code' | 'principleId' | 'stageId' | 'inviteToken'>;
+
 /** The path of a page or endpoint, with the ids of group A, session A and its code. */
-export function getPath(route: string, cast: Cast, sessionId = cast.ids.sessionId): string {
+export function fillRoute(route: string, ids: PathIds, sessionId = ids.sessionId): string {
 	return route
-		.replace('[groupId=id]', String(cast.ids.groupId))
+		.replace('[groupId=id]', String(ids.groupId))
 		.replace('[sessionId=id]', String(sessionId))
-		.replace('[code=joincode]', cast.ids.code)
-		.replace('[principleId]', cast.ids.principleId)
-		.replace('[stageId]', cast.ids.stageId)
-		.replace('[token]', cast.ids.inviteToken);
+		.replace('[code=joincode]', ids.code)
+		.replace('[principleId]', ids.principleId)
+		.replace('[stageId]', ids.stageId)
+		.replace('[token]', ids.inviteToken);
+}
+
+/** The path of a route for the matrix's cast. */
+export function getPath(route: string, cast: Cast, sessionId = cast.ids.sessionId): string {
+	return fillRoute(route, cast.ids, sessionId);
 }
 
 /** Opens a live stream and tells its outcome from the response's head, then hangs up. */
