@@ -50,6 +50,11 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	// Kit's csp config covers pages; JSON, CSV and live streams get a policy that allows nothing.
+	if (!response.headers.has('Content-Security-Policy') && !response.headers.get('Content-Type')?.includes('html')) {
+		response.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+	}
+	if (event.url.protocol === 'https:') response.headers.set('Strict-Transport-Security', 'max-age=15552000');
 	return response;
 };
 

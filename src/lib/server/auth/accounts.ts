@@ -3,7 +3,7 @@ import { transaction } from '$lib/server/db/connection';
 import { createUser, findUserByEmail, hasUsers, type User } from '$lib/server/db/users';
 import { createAuthSession, setAuthCookie } from './auth-session';
 import { hashPassword, verifyPassword } from './password';
-import { lockedUntil, noteFailure, noteSuccess } from './throttle';
+import { addressLockedUntil, lockedUntil, noteFailure, noteSuccess } from './throttle';
 
 /**
  * Creates a facilitator account, or returns null when the email is taken or, with firstOnly,
@@ -22,19 +22,27 @@ export async function registerAccount(
 	});
 }
 
-export type SignInOutcome = { user: User } | { lockedUntil: number } | { wrongCredentials: true };
+export type SignInOutcome =
+	{ user: User } | { lockedUntil: number } | { addressLockedUntil: number } | { wrongCredentials: true };
 
 // Verified against when the email is unknown, so both cases take the same time.
 const decoyHash = hashPassword('entre-deux decoy password');
 
-/** Checks an email and password, counting failures towards the lockout. */
-export async function checkCredentials(email: string, password: string, now = Date.now()): Promise<SignInOutcome> {
+/** Checks an email and password, counting failures towards the lockouts of the email and the address. */
+export async function checkCredentials(
+	email: string,
+	password: string,
+	now = Date.now(),
+	address?: string
+): Promise<SignInOutcome> {
+	const fromAddress = address === undefined ? null : addressLockedUntil(address, now);
+	if (fromAddress) return { addressLockedUntil: fromAddress };
 	const until = lockedUntil(email, now);
 	if (until) return { lockedUntil: until };
 	const user = findUserByEmail(email);
 	const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
 	if (!user || !valid) {
-		noteFailure(email, now);
+		noteFailure(email, now, address);
 		const nowLocked = lockedUntil(email, now);
 		return nowLocked ? { lockedUntil: nowLocked } : { wrongCredentials: true };
 	}

@@ -12,10 +12,13 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url }) => {
+	default: async ({ request, cookies, url, getClientAddress }) => {
 		const parsed = parseForm(signIn, await request.formData());
 		if (!parsed.success) return fail(400, { message: parsed.message, email: parsed.values.email });
-		const outcome = await checkCredentials(parsed.data.email, parsed.data.password);
+		const outcome = await checkCredentials(parsed.data.email, parsed.data.password, Date.now(), getClientAddress());
+		if ('addressLockedUntil' in outcome) {
+			return fail(429, { message: m.sign_in_too_many_address(), email: parsed.data.email, locked: true });
+		}
 		if ('lockedUntil' in outcome) {
 			const time = new Date(outcome.lockedUntil).toLocaleTimeString(getLocale(), {
 				hour: '2-digit',

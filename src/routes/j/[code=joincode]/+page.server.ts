@@ -8,7 +8,7 @@ import { saveConsent } from '$lib/server/db/consents';
 import { addFeedback } from '$lib/server/db/feedback';
 import { listGroundRules } from '$lib/server/db/ground-rules';
 import { findGroup } from '$lib/server/db/groups';
-import { countCardSent, setParticipantIdentity } from '$lib/server/db/participants';
+import { countCardSent, countParticipants, setParticipantIdentity } from '$lib/server/db/participants';
 import { findJoinableSession } from '$lib/server/db/sessions';
 import { getFramework } from '$lib/server/framework';
 import { finalizeSettledSessions, sessionPlan } from '$lib/server/sessions/lifecycle';
@@ -20,6 +20,7 @@ import {
 	joinSession,
 	requireParticipant
 } from '$lib/server/sessions/participation';
+import { joinRefusal, noteJoin } from '$lib/server/sessions/join-throttle';
 import { activityData } from '$lib/server/sessions/participant-view';
 import { computeResults, previousResults } from '$lib/server/sessions/results';
 import { parseForm } from '$lib/server/validation/form';
@@ -75,8 +76,14 @@ function accepting(event: Event, activity: Activity) {
 }
 
 export const actions: Actions = {
-	join: ({ params, cookies, url }) => {
+	join: ({ params, cookies, url, getClientAddress }) => {
 		const { session, framework } = liveSession(params.code);
+		if (!currentParticipant(session, cookies)) {
+			const refusal = joinRefusal(session.id, getClientAddress(), countParticipants(session.id));
+			if (refusal === 'full') return fail(429, { message: m.join_error_full() });
+			if (refusal) return fail(429, { message: m.join_error_too_many_joins() });
+			noteJoin(session.id, getClientAddress());
+		}
 		joinSession(session, cookies, url);
 		countsChanged(session.id, framework);
 		throw redirect(303, `/j/${params.code}`);

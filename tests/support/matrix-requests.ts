@@ -1,0 +1,120 @@
+// The request behind each row of the authorization matrix: which object a route is called on, the
+// fields an action is sent with, and the throwaway objects some need so that whoever may run
+// them harms nothing (a fresh session in the state the action wants, a fresh invitation…).
+import { request as httpRequest } from 'node:http';
+import { createSession, emails, invite, password, query, run, type ActorName, type Cast } from './cast';
+import { Client, type HttpResponse } from './http-client';
+import { outcome } from './routes';
+
+export type PathIds = Pick<Cast['ids'], 'groupId' | 'sessionId' | 'code' | 'principleId' | 'stageId' | 'inviteToken'>;
+
+/** The path of a page or endpoint, with the ids of group A, session A and its code. */
+export function fillRoute(route: string, ids: PathIds, sessionId = ids.sessionId): string {
+	return route
+		.replace('[groupId=id]', String(ids.groupId))
+		.replace('[sessionId=id]', String(sessionId))
+		.replace('[code=joincode]', ids.code)
+		.replace('[principleId]', ids.principleId)
+		.replace('[stageId]', ids.stageId)
+		.replace('[token]', ids.inviteToken);
+}
+
+/** The path of a route for the matrix's cast. */
+export function getPath(route: string, cast: Cast, sessionId = cast.ids.sessionId): string {
+	return fillRoute(route, cast.ids, sessionId);
+}
+
+/** Opens a live stream and tells its outcome from the response's head, then hangs up. */
+export function openStream(client: Client, path: string): Promise<string> {
+	const cookie = [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+	return new Promise((resolve, reject) => {
+		const req = httpRequest(
+			new URL(path, client.baseUrl),
+			{ headers: { accept: 'text/event-stream', cookie }, agent: false },
+			(res) => {
+				resolve(outcome({ status: res.statusCode ?? 0, headers: res.headers, body: '', json: undefined }));
+				req.destroy();
+			}
+		);
+		req.on('error', reject);
+		req.end();
+	});
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+let counter = 0;
+
+const fieldsFor: Record<string, (cast: Cast) => Record<string, string | string[]>> = {
+	'/groups?/create': () => ({ name: 'Groupe de la matrice', description: '', anonymityThreshold: '3' }),
+	'members?/invite': () => ({ role: 'viewer' }),
+	'members?/withdraw': () => ({ invitationId: '0'.repeat(64) }),
+	'members?/setRole': (cast) => ({ userId: String(cast.ids.viewerId), role: 'viewer' }),
+	'members?/remove': (cast) => ({ userId: String(cast.ids.spareMemberId) }),
+	'rules?/add': () => ({ text: 'Règle de la matrice' }),
+	'rules?/edit': (cast) => ({ ruleId: String(cast.ids.ruleId), text: 'On se parle franchement' }),
+	'rules?/move': (cast) => ({ ruleId: String(cast.ids.ruleId), direction: 'down' }),
+	'sessions?/create': () => ({ title: 'Séance de la matrice', heldOn: today(), settleDays: '7' }),
+	'?/timer': () => ({ minutes: '5' }),
+	'?/plan': () => ({ position: '6', levels: ['nous', 'dans'] }),
+	'?/approveCard': (cast) => ({ cardId: String(cast.ids.cardId) }),
+	'?/rejectCard': (cast) => ({ cardId: String(cast.ids.cardId) }),
+	'?/addCommitment': () => ({ text: 'Engagement de la matrice', owner: '', dueOn: '' }),
+	'?/reviewCommitment': (cast) => ({ commitmentId: String(cast.ids.commitmentId), status: 'carried' }),
+	'?/removeCommitment': () => ({ commitmentId: '999999' }),
+	'settings?/update': () => ({ name: 'COP locale de Figeac', description: '', anonymityThreshold: '3' }),
+	'settings?/delete': () => ({ confirmName: 'pas le nom du groupe' }),
+	'/j?/default': (cast) => ({ code: cast.ids.code }),
+	'?/checkin': () => ({ availability: '4', word: 'prêt' }),
+	'?/identity': () => ({ displayName: 'Matrice', actorKind: '' }),
+	'?/consent': (cast) => ({ ruleId: String(cast.ids.ruleId), choice: 'consent' }),
+	'?/answer': (cast) => ({ level: 'nous', principleId: cast.ids.principleId, a: '3', b: '2' }),
+	'?/card': () => ({ text: 'Une carte de la matrice' }),
+	'?/feedback': () => ({ text: 'Merci' }),
+	'/locale?/default': () => ({ locale: 'fr', redirectTo: '/' }),
+	'/setup?/default': () => ({ name: 'Intrus', email: 'intrus@example.org', password, passwordConfirm: password }),
+	'/sign-in?/default': () => ({ email: 'personne@example.org', password: 'pas le bon mot de passe' })
+};
+
+// The state a fresh session must be in for these control actions to make sense.
+const freshSession: Record<string, string[]> = {
+	open: [],
+	close: ['open'],
+	finalize: ['open', 'close'],
+	deleteAnswers: ['open', 'close', 'finalize']
+};
+
+async function signIn(baseUrl: string, email: string): Promise<Client> {
+	const client = new Client(baseUrl);
+	const response = await client.action('/sign-in', 'default', { email, password });
+	if (outcome(response) !== 'ok') throw new Error(`sign-in ${email}: ${response.body}`);
+	return client;
+}
+
+/** Prepares what a row needs for one person, and returns how to send it. */
+export async function actionRequest(key: string, name: ActorName, cast: Cast, client: Client) {
+	const [route = '', action = ''] = key.split('?/');
+	const field = Object.entries(fieldsFor).find(([suffix]) => key.endsWith(suffix))?.[1];
+	let fields = field ? field(cast) : {};
+	let path = getPath(route, cast, cast.ids.throwawaySessionId);
+	const owner = cast.actors.owner;
+	const { groupId } = cast.ids;
+
+	if (route.endsWith('[sessionId=id]') && action in freshSession) {
+		const id = await createSession(owner, groupId, `Séance pour ${action}`);
+		for (const step of freshSession[action]!) await run(owner, groupId, id, step);
+		path = getPath(route, cast, id);
+	} else if (key === '/groups/[groupId=id]/rules?/remove') {
+		await owner.action(`/groups/${groupId}/rules`, 'add', { text: 'Règle jetable' });
+		const id = query<number>(cast.databasePath, 'SELECT MAX(id) FROM ground_rules WHERE group_id = ?', groupId);
+		fields = { ruleId: String(id) };
+	} else if (route === '/invite/[token]') {
+		const token = await invite(owner, cast.ids.throwawayGroupId, 'viewer');
+		path = `/invite/${token}`;
+		const email = `matrice-${name}-${++counter}@example.org`;
+		fields = action === 'register' ? { name: 'Matrice', email, password, passwordConfirm: password } : {};
+	} else if (route === '/sign-out' && emails[name]) {
+		// Signing out ends an auth session: a second one, so the person stays signed in.
+		client = await signIn(cast.baseUrl, emails[name]);
+	}
+	return { send: (): Promise<HttpResponse> => client.action(path, action, fields) };
+}
