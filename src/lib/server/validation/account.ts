@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { minPasswordLength } from '$lib/server/auth/password';
 import { m } from '$lib/paraglide/messages';
-import { requiredText } from './form';
+import { readable, requiredText } from './form';
 
 const email = v.pipe(
 	v.string(() => m.error_email_invalid()),
@@ -21,7 +21,8 @@ const accountEntries = {
 	password: v.pipe(
 		v.string(() => m.error_password_too_short({ min: minPasswordLength })),
 		v.minLength(minPasswordLength, () => m.error_password_too_short({ min: minPasswordLength })),
-		v.maxLength(256, () => m.error_password_too_long())
+		v.maxLength(256, () => m.error_password_too_long()),
+		readable()
 	),
 	passwordConfirm: v.string(() => m.error_password_mismatch())
 };
