@@ -43,6 +43,8 @@ export const signIn = v.object({
 	email,
 	password: v.pipe(
 		v.string(() => m.error_password_required()),
-		v.nonEmpty(() => m.error_password_required())
+		v.nonEmpty(() => m.error_password_required()),
+		// No password is longer (see newAccount): a huge one is refused before it costs a hash.
+		v.maxLength(256, () => m.error_password_too_long())
 	)
 });

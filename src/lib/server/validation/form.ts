@@ -52,7 +52,10 @@ const unreadable = /[^\P{Cc}\t\n\r]|\p{Cs}|\uFFFD/u;
 
 /** Refuses text that holds characters no one types (see `unreadable`). */
 export function readable() {
-	return v.check((text: string) => !unreadable.test(text), () => m.error_text_unreadable());
+	return v.check(
+		(text: string) => !unreadable.test(text),
+		() => m.error_text_unreadable()
+	);
 }
 
 /** A required single-line text field, trimmed, with a length limit. */
