@@ -98,7 +98,7 @@ describe('bad input to the account pages', () => {
 	it('/invite refuses forged and used tokens, and a bad account on a valid one', async () => {
 		const route = '(site)/invite/[token]';
 		const { fields } = routes[route]!.specs.register!;
-		const call = (name: string, token: string, form: FormData, user = world.stranger) =>
+		const call = (name: string, token: string, form: FormData, user: World['owner'] | null = world.stranger) =>
 			callAction(action(route, name), { path: `/invite/${token}?/${name}`, params: { token }, form, user });
 		const tokens = fc.oneof(
 			forgedToken,

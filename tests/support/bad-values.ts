@@ -31,7 +31,7 @@ export function wrongType(valid: string): fc.Arbitrary<FieldValue> {
 	return fc.oneof(
 		fileValue,
 		fc.string({ maxLength: 10 }).map((other) => [valid, other]),
-		fc.constant([valid, valid])
+		fc.constant<string[]>([valid, valid])
 	);
 }
 

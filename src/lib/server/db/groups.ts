@@ -91,7 +91,9 @@ export function listMembers(groupId: number): Member[] {
 
 /** Changes a member's role; false when the user is not a member of the group. */
 export function setMemberRole(groupId: number, userId: number, role: Role): boolean {
-	return sql('UPDATE memberships SET role = ? WHERE group_id = ? AND user_id = ?').run(role, groupId, userId).changes > 0;
+	return (
+		sql('UPDATE memberships SET role = ? WHERE group_id = ? AND user_id = ?').run(role, groupId, userId).changes > 0
+	);
 }
 
 /** Removes a member from a group; false when the user is not one. */
