@@ -62,6 +62,9 @@ export const handle = sequence(securityHeaders, i18n, auth, firstRun);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: m.error_not_found() };
+	// Kit's own refusals of a request (a form post that is not form data: 415, a body over the
+	// size limit: 413) are the client's mistake, not ours: a plain message, nothing logged.
+	if (status >= 400 && status < 500) return { message: m.error_invalid_form() };
 	const errorId = crypto.randomUUID().slice(0, 8);
 	console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, error);
 	return { message: m.error_unexpected(), errorId };

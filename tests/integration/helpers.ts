@@ -86,7 +86,8 @@ export type Outcome =
 export interface ActionCall {
 	/** The path the form posts to, e.g. /groups/1/rules?/add. */
 	path: string;
-	form?: Record<string, string>;
+	/** The fields, or a ready FormData for files and repeated fields. */
+	form?: Record<string, string> | FormData;
 	params?: Record<string, string>;
 	user?: User | null;
 	authSession?: AuthSession | null;
@@ -103,8 +104,9 @@ type AnyAction = ((event: never) => unknown) | undefined;
 export async function callAction(action: AnyAction, call: ActionCall): Promise<Outcome> {
 	if (!action) throw new Error(`No such action for ${call.path}`);
 	const url = new URL(call.path, 'http://localhost');
-	const body = new FormData();
-	for (const [name, value] of Object.entries(call.form ?? {})) body.append(name, value);
+	const body = call.form instanceof FormData ? call.form : new FormData();
+	if (!(call.form instanceof FormData))
+		for (const [name, value] of Object.entries(call.form ?? {})) body.append(name, value);
 	const event = {
 		request: new Request(url, { method: 'POST', body }),
 		url,

@@ -3,13 +3,13 @@ import type { Actions } from './$types';
 import { isJoinCode, normalizeJoinCode } from '$lib/session/join-code';
 import { findJoinableSession } from '$lib/server/db/sessions';
 import { mayTryJoinCode, noteWrongJoinCode } from '$lib/server/sessions/join-throttle';
-import { parseForm } from '$lib/server/validation/form';
+import { parseForm, readForm } from '$lib/server/validation/form';
 import { joinCodeInput } from '$lib/server/validation/participation';
 import { m } from '$lib/paraglide/messages';
 
 export const actions: Actions = {
 	default: async ({ request, getClientAddress }) => {
-		const parsed = parseForm(joinCodeInput, await request.formData());
+		const parsed = parseForm(joinCodeInput, await readForm(request));
 		if (!parsed.success) return fail(400, { message: parsed.message, code: parsed.values.code ?? '' });
 		const address = getClientAddress();
 		const code = normalizeJoinCode(parsed.data.code);

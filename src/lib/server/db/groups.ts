@@ -89,14 +89,16 @@ export function listMembers(groupId: number): Member[] {
 	).all(groupId) as Member[];
 }
 
-/** Changes a member's role. */
-export function setMemberRole(groupId: number, userId: number, role: Role): void {
-	sql('UPDATE memberships SET role = ? WHERE group_id = ? AND user_id = ?').run(role, groupId, userId);
+/** Changes a member's role; false when the user is not a member of the group. */
+export function setMemberRole(groupId: number, userId: number, role: Role): boolean {
+	return (
+		sql('UPDATE memberships SET role = ? WHERE group_id = ? AND user_id = ?').run(role, groupId, userId).changes > 0
+	);
 }
 
-/** Removes a member from a group. */
-export function removeMember(groupId: number, userId: number): void {
-	sql('DELETE FROM memberships WHERE group_id = ? AND user_id = ?').run(groupId, userId);
+/** Removes a member from a group; false when the user is not one. */
+export function removeMember(groupId: number, userId: number): boolean {
+	return sql('DELETE FROM memberships WHERE group_id = ? AND user_id = ?').run(groupId, userId).changes > 0;
 }
 
 /** How many owners a group has (a group always keeps at least one). */

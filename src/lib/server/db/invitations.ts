@@ -53,7 +53,7 @@ export function listPendingInvitations(
 	).all(groupId, now) as { id: string; role: InvitedRole; expiresAt: number }[];
 }
 
-/** Withdraws a pending invitation of a group. */
-export function deleteInvitation(groupId: number, id: string): void {
-	sql('DELETE FROM invitations WHERE id = ? AND group_id = ?').run(id, groupId);
+/** Withdraws a pending invitation of a group; false when there is none. */
+export function deleteInvitation(groupId: number, id: string): boolean {
+	return sql('DELETE FROM invitations WHERE id = ? AND group_id = ?').run(id, groupId).changes > 0;
 }

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { minPasswordLength } from '$lib/server/auth/password';
 import { m } from '$lib/paraglide/messages';
-import { requiredText } from './form';
+import { readable, requiredText } from './form';
 
 const email = v.pipe(
 	v.string(() => m.error_email_invalid()),
@@ -21,7 +21,8 @@ const accountEntries = {
 	password: v.pipe(
 		v.string(() => m.error_password_too_short({ min: minPasswordLength })),
 		v.minLength(minPasswordLength, () => m.error_password_too_short({ min: minPasswordLength })),
-		v.maxLength(256, () => m.error_password_too_long())
+		v.maxLength(256, () => m.error_password_too_long()),
+		readable()
 	),
 	passwordConfirm: v.string(() => m.error_password_mismatch())
 };
@@ -42,6 +43,8 @@ export const signIn = v.object({
 	email,
 	password: v.pipe(
 		v.string(() => m.error_password_required()),
-		v.nonEmpty(() => m.error_password_required())
+		v.nonEmpty(() => m.error_password_required()),
+		// No password is longer (see newAccount): a huge one is refused before it costs a hash.
+		v.maxLength(256, () => m.error_password_too_long())
 	)
 });

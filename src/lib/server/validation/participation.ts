@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { actorKinds } from '$lib/server/db/participants';
 import { consentChoices } from '$lib/server/db/consents';
 import { m } from '$lib/paraglide/messages';
-import { optionalText } from './form';
+import { optionalText, readable } from './form';
 
 const invalid = () => m.error_invalid_form();
 
@@ -57,7 +57,8 @@ export const card = v.object({
 		v.string(() => m.card_error_empty()),
 		v.trim(),
 		v.nonEmpty(() => m.card_error_empty()),
-		v.maxLength(280, () => m.card_error_too_long())
+		v.maxLength(280, () => m.card_error_too_long()),
+		readable()
 	)
 });
 

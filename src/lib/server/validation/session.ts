@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
-import { requiredText } from './form';
+import { readable, requiredText } from './form';
 
 const positiveInt = v.pipe(
 	v.string(() => m.error_invalid_form()),
@@ -56,7 +56,8 @@ export const commitment = v.object({
 	owner: v.pipe(
 		v.optional(v.string(), ''),
 		v.trim(),
-		v.maxLength(80, () => m.commitment_error_owner())
+		v.maxLength(80, () => m.commitment_error_owner()),
+		readable()
 	),
 	dueOn: v.pipe(
 		v.optional(v.string(), ''),

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { registerAccount, startAuthSession } from '$lib/server/auth/accounts';
 import { hasUsers } from '$lib/server/db/users';
-import { parseForm } from '$lib/server/validation/form';
+import { parseForm, readForm } from '$lib/server/validation/form';
 import { newAccount } from '$lib/server/validation/account';
 import { minPasswordLength } from '$lib/server/auth/password';
 import { createDemoGroup } from '$lib/server/demo';
@@ -24,7 +24,7 @@ export const load: PageServerLoad = () => {
 export const actions: Actions = {
 	default: async ({ request, cookies, url }) => {
 		ensureOpen();
-		const form = await request.formData();
+		const form = await readForm(request);
 		const parsed = parseForm(newAccount, form);
 		if (!parsed.success) return fail(400, { message: parsed.message, values: parsed.values });
 		const user = await registerAccount(parsed.data, { firstOnly: true });

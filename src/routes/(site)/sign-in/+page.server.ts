@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { checkCredentials, startAuthSession } from '$lib/server/auth/accounts';
 import { safeRedirect } from '$lib/server/redirect';
-import { parseForm } from '$lib/server/validation/form';
+import { parseForm, readForm } from '$lib/server/validation/form';
 import { signIn } from '$lib/server/validation/account';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -13,7 +13,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
-		const parsed = parseForm(signIn, await request.formData());
+		const parsed = parseForm(signIn, await readForm(request));
 		if (!parsed.success) return fail(400, { message: parsed.message, email: parsed.values.email });
 		const outcome = await checkCredentials(parsed.data.email, parsed.data.password, Date.now(), getClientAddress());
 		if ('addressLockedUntil' in outcome) {

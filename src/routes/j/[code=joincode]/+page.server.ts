@@ -23,7 +23,7 @@ import {
 import { joinRefusal, noteJoin } from '$lib/server/sessions/join-throttle';
 import { activityData } from '$lib/server/sessions/participant-view';
 import { computeResults, previousResults } from '$lib/server/sessions/results';
-import { parseForm } from '$lib/server/validation/form';
+import { parseForm, readForm } from '$lib/server/validation/form';
 import { answer, card, checkin, consent, feedback, identity } from '$lib/server/validation/participation';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -90,7 +90,7 @@ export const actions: Actions = {
 	},
 	checkin: async (event) => {
 		const { session, framework, participant } = accepting(event, 'checkin');
-		const parsed = parseForm(checkin, await event.request.formData());
+		const parsed = parseForm(checkin, await readForm(event.request));
 		if (!parsed.success) return fail(400, { message: parsed.message });
 		saveCheckin(participant.id, session.id, parsed.data.availability, parsed.data.word);
 		countsChanged(session.id, framework);
@@ -98,14 +98,14 @@ export const actions: Actions = {
 	},
 	identity: async (event) => {
 		const { participant } = accepting(event, 'connect');
-		const parsed = parseForm(identity, await event.request.formData());
+		const parsed = parseForm(identity, await readForm(event.request));
 		if (!parsed.success) return fail(400, { message: parsed.message });
 		setParticipantIdentity(participant.id, parsed.data.displayName, parsed.data.actorKind);
 		return { saved: true };
 	},
 	consent: async (event) => {
 		const { session, framework, participant } = accepting(event, 'frame');
-		const parsed = parseForm(consent, await event.request.formData());
+		const parsed = parseForm(consent, await readForm(event.request));
 		if (!parsed.success) return fail(400, { message: parsed.message });
 		if (!listGroundRules(session.groupId).some((rule) => rule.id === parsed.data.ruleId)) {
 			return fail(400, { message: m.error_invalid_form() });
@@ -116,7 +116,7 @@ export const actions: Actions = {
 	},
 	answer: async (event) => {
 		const { session, framework, participant, stage } = accepting(event, 'questionnaire');
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const step = Number(form.get('step') ?? 0) || 0;
 		const go = form.get('go');
 		// Without JavaScript, the form also moves to the next or previous screen; a screen left
@@ -136,7 +136,7 @@ export const actions: Actions = {
 	},
 	card: async (event) => {
 		const { session, framework, participant } = accepting(event, 'cards');
-		const parsed = parseForm(card, await event.request.formData());
+		const parsed = parseForm(card, await readForm(event.request));
 		if (!parsed.success) return fail(400, { message: parsed.message, text: parsed.values.text ?? '' });
 		if (participant.cardsSent >= maxCards) return fail(429, { message: m.card_error_limit({ max: maxCards }) });
 		addCard(session.id, parsed.data.text);
@@ -146,7 +146,7 @@ export const actions: Actions = {
 	},
 	feedback: async (event) => {
 		const { session, framework } = accepting(event, 'feedback');
-		const parsed = parseForm(feedback, await event.request.formData());
+		const parsed = parseForm(feedback, await readForm(event.request));
 		if (!parsed.success) return fail(400, { message: parsed.message, values: parsed.values });
 		addFeedback(session.id, { ...parsed.data, late: session.status === 'settling' });
 		countsChanged(session.id, framework);

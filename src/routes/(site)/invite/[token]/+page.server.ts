@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { registerAccount, startAuthSession } from '$lib/server/auth/accounts';
 import { minPasswordLength } from '$lib/server/auth/password';
 import { acceptInvitation, inspectInvitation } from '$lib/server/invitations';
-import { parseForm } from '$lib/server/validation/form';
+import { parseForm, readForm } from '$lib/server/validation/form';
 import { newAccount } from '$lib/server/validation/account';
 import { m } from '$lib/paraglide/messages';
 
@@ -32,7 +32,7 @@ export const actions: Actions = {
 	},
 	register: async ({ params, request, cookies, url }) => {
 		if (inspectInvitation(params.token).state !== 'valid') return unusable();
-		const parsed = parseForm(newAccount, await request.formData());
+		const parsed = parseForm(newAccount, await readForm(request));
 		if (!parsed.success) return fail(400, { message: parsed.message, values: parsed.values });
 		const user = await registerAccount(parsed.data);
 		if (!user) {

@@ -8,7 +8,7 @@ import {
 	removeGroundRule,
 	updateGroundRule
 } from '$lib/server/db/ground-rules';
-import { parseForm } from '$lib/server/validation/form';
+import { parseForm, readForm } from '$lib/server/validation/form';
 import { groundRuleEdit, groundRuleMove, groundRuleRef, groundRuleText } from '$lib/server/validation/group';
 import { m } from '$lib/paraglide/messages';
 
@@ -26,14 +26,14 @@ const ruleMissing = () => fail(404, { message: m.error_rule_missing() });
 export const actions: Actions = {
 	add: async (event) => {
 		const group = editableGroup(event);
-		const parsed = parseForm(groundRuleText, await event.request.formData());
+		const parsed = parseForm(groundRuleText, await readForm(event.request));
 		if (!parsed.success) return fail(400, { action: 'add', message: parsed.message, values: parsed.values });
 		addGroundRule(group.id, parsed.data.text);
 		return { action: 'add', added: true };
 	},
 	edit: async (event) => {
 		const group = editableGroup(event);
-		const parsed = parseForm(groundRuleEdit, await event.request.formData());
+		const parsed = parseForm(groundRuleEdit, await readForm(event.request));
 		if (!parsed.success) {
 			return fail(400, { action: 'edit', message: parsed.message, ruleId: parsed.values.ruleId });
 		}
@@ -42,13 +42,15 @@ export const actions: Actions = {
 	},
 	move: async (event) => {
 		const group = editableGroup(event);
-		const parsed = parseForm(groundRuleMove, await event.request.formData());
+		const parsed = parseForm(groundRuleMove, await readForm(event.request));
 		if (!parsed.success) return fail(400, { message: parsed.message });
+		// The first rule moved up (or the last down) stays where it is; only an unknown rule is refused.
+		if (!listGroundRules(group.id).some((rule) => rule.id === parsed.data.ruleId)) return ruleMissing();
 		moveGroundRule(group.id, parsed.data.ruleId, parsed.data.direction);
 	},
 	remove: async (event) => {
 		const group = editableGroup(event);
-		const parsed = parseForm(groundRuleRef, await event.request.formData());
+		const parsed = parseForm(groundRuleRef, await readForm(event.request));
 		if (!parsed.success) return fail(400, { message: parsed.message });
 		if (!removeGroundRule(group.id, parsed.data.ruleId)) return ruleMissing();
 	}

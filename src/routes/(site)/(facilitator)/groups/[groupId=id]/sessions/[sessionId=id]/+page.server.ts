@@ -26,7 +26,7 @@ import {
 } from '$lib/server/sessions/lifecycle';
 import { computeResults, previousResults } from '$lib/server/sessions/results';
 import { roomSummary } from '$lib/server/sessions/room';
-import { parseForm } from '$lib/server/validation/form';
+import { parseForm, readForm } from '$lib/server/validation/form';
 import { cardRef, commitment, commitmentRef, commitmentReview, planStage, timer } from '$lib/server/validation/session';
 import { m } from '$lib/paraglide/messages';
 
@@ -72,17 +72,18 @@ export const actions: Actions = {
 	hide: (event) => setRevealed(run(event).session, false),
 	timer: async (event) => {
 		const { session } = run(event);
-		const parsed = parseForm(timer, await event.request.formData());
+		const parsed = parseForm(timer, await readForm(event.request));
 		if (!parsed.success) return fail(400, { message: parsed.message });
 		setTimer(session, parsed.data.minutes);
 	},
 	stopTimer: (event) => setTimer(run(event).session, null),
 	plan: async (event) => {
 		const { session, framework } = run(event);
-		const parsed = parseForm(planStage, await event.request.formData());
+		const parsed = parseForm(planStage, await readForm(event.request));
 		if (!parsed.success) return fail(400, { message: parsed.message });
 		const levelIds = framework.levels.map((level) => level.id);
-		const levels = parsed.data.levels.filter((level) => levelIds.includes(level));
+		const levels = [...new Set(parsed.data.levels)];
+		if (levels.some((level) => !levelIds.includes(level))) return fail(400, { message: m.error_invalid_form() });
 		const stage = run(event).plan.find((s) => s.position === parsed.data.position);
 		if (!stage) throw error(404, m.error_not_found());
 		if (stage.activity === 'questionnaire' && levels.length === 0) return fail(400, { message: m.plan_error_levels() });
@@ -99,7 +100,7 @@ export const actions: Actions = {
 	rejectCard: (event) => moderate(event, 'rejected'),
 	addCommitment: async (event) => {
 		const { session, group } = run(event);
-		const parsed = parseForm(commitment, await event.request.formData());
+		const parsed = parseForm(commitment, await readForm(event.request));
 		if (!parsed.success) return fail(400, { commitmentMessage: parsed.message, values: parsed.values });
 		addCommitment(group.id, session.id, parsed.data);
 		touchSession(session);
@@ -113,7 +114,7 @@ export const actions: Actions = {
 	},
 	reviewCommitment: async (event) => {
 		const { session, group } = run(event);
-		const parsed = parseForm(commitmentReview, await event.request.formData());
+		const parsed = parseForm(commitmentReview, await readForm(event.request));
 		if (!parsed.success) return fail(400, { message: parsed.message });
 		if (!setCommitmentStatus(group.id, parsed.data.commitmentId, parsed.data.status))
 			throw error(404, m.error_not_found());
@@ -121,16 +122,16 @@ export const actions: Actions = {
 	},
 	removeCommitment: async (event) => {
 		const { session } = run(event);
-		const parsed = parseForm(commitmentRef, await event.request.formData());
+		const parsed = parseForm(commitmentRef, await readForm(event.request));
 		if (!parsed.success) return fail(400, { message: parsed.message });
-		removeCommitment(session.id, parsed.data.commitmentId);
+		if (!removeCommitment(session.id, parsed.data.commitmentId)) return fail(404, { message: m.error_item_missing() });
 		touchSession(session);
 	}
 };
 
 async function moderate(event: Event, status: 'approved' | 'rejected') {
 	const { session } = run(event);
-	const parsed = parseForm(cardRef, await event.request.formData());
+	const parsed = parseForm(cardRef, await readForm(event.request));
 	if (!parsed.success) return fail(400, { message: parsed.message });
 	if (!setCardStatus(session.id, parsed.data.cardId, status)) throw error(404, m.error_not_found());
 	touchSession(session);
