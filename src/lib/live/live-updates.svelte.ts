@@ -1,5 +1,8 @@
 import { invalidateAll } from '$app/navigation';
 
+const firstReopenMs = 1000;
+const longestReopenMs = 30_000;
+
 /**
  * Follows a session's live stream: reloads the page's data when the state version moves (also
  * after a reconnection that missed events) and keeps the latest live counts.
@@ -21,23 +24,43 @@ export class LiveUpdates {
 		this.counts = null;
 	}
 
-	/** Opens the stream at a URL; returns the function that closes it. */
+	/** Opens the stream at a URL, and keeps it open; returns the function that closes it. */
 	start(url: string): () => void {
-		const source = new EventSource(url);
-		source.addEventListener('open', () => (this.connected = true));
-		source.addEventListener('error', () => (this.connected = false));
-		source.addEventListener('state', (event) => {
-			const { version } = JSON.parse(event.data) as { version: number };
-			if (version !== this.#version) {
-				this.#version = version;
-				void invalidateAll();
-			}
-		});
-		source.addEventListener('counts', (event) => {
-			const { counts } = JSON.parse(event.data) as { counts: Record<string, number> };
-			this.counts = counts;
-			if (this.#reloadOnCounts) void invalidateAll();
-		});
-		return () => source.close();
+		let source: EventSource;
+		let reopen: ReturnType<typeof setTimeout> | undefined;
+		let failures = 0;
+		const open = () => {
+			source = new EventSource(url);
+			source.addEventListener('open', () => {
+				this.connected = true;
+				failures = 0;
+			});
+			source.addEventListener('error', () => {
+				this.connected = false;
+				// EventSource retries by itself after a dropped connection or a refused one, but an
+				// HTTP error (a proxy's 502 while the app restarts) closes it for good: open a new one,
+				// later each time, spread out so that a room of phones does not come back at once.
+				if (source.readyState !== EventSource.CLOSED) return;
+				const delay = Math.min(firstReopenMs * 2 ** failures++, longestReopenMs);
+				reopen = setTimeout(open, delay / 2 + Math.random() * (delay / 2));
+			});
+			source.addEventListener('state', (event) => {
+				const { version } = JSON.parse(event.data) as { version: number };
+				if (version !== this.#version) {
+					this.#version = version;
+					void invalidateAll();
+				}
+			});
+			source.addEventListener('counts', (event) => {
+				const { counts } = JSON.parse(event.data) as { counts: Record<string, number> };
+				this.counts = counts;
+				if (this.#reloadOnCounts) void invalidateAll();
+			});
+		};
+		open();
+		return () => {
+			clearTimeout(reopen);
+			source.close();
+		};
 	}
 }
