@@ -47,7 +47,6 @@ let counter = 0;
 const fieldsFor: Record<string, (cast: Cast) => Record<string, string | string[]>> = {
 	'/groups?/create': () => ({ name: 'Groupe de la matrice', description: '', anonymityThreshold: '3' }),
 	'members?/invite': () => ({ role: 'viewer' }),
-	'members?/withdraw': () => ({ invitationId: '0'.repeat(64) }),
 	'members?/setRole': (cast) => ({ userId: String(cast.ids.viewerId), role: 'viewer' }),
 	'members?/remove': (cast) => ({ userId: String(cast.ids.spareMemberId) }),
 	'rules?/add': () => ({ text: 'Règle de la matrice' }),
@@ -60,7 +59,6 @@ const fieldsFor: Record<string, (cast: Cast) => Record<string, string | string[]
 	'?/rejectCard': (cast) => ({ cardId: String(cast.ids.cardId) }),
 	'?/addCommitment': () => ({ text: 'Engagement de la matrice', owner: '', dueOn: '' }),
 	'?/reviewCommitment': (cast) => ({ commitmentId: String(cast.ids.commitmentId), status: 'carried' }),
-	'?/removeCommitment': () => ({ commitmentId: '999999' }),
 	'settings?/update': () => ({ name: 'COP locale de Figeac', description: '', anonymityThreshold: '3' }),
 	'settings?/delete': () => ({ confirmName: 'pas le nom du groupe' }),
 	'/j?/default': (cast) => ({ code: cast.ids.code }),
@@ -107,6 +105,14 @@ export async function actionRequest(key: string, name: ActorName, cast: Cast, cl
 		await owner.action(`/groups/${groupId}/rules`, 'add', { text: 'Règle jetable' });
 		const id = query<number>(cast.databasePath, 'SELECT MAX(id) FROM ground_rules WHERE group_id = ?', groupId);
 		fields = { ruleId: String(id) };
+	} else if (key.endsWith('members?/withdraw')) {
+		await invite(owner, groupId, 'viewer');
+		const sql = 'SELECT id FROM invitations WHERE group_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1';
+		fields = { invitationId: query<string>(cast.databasePath, sql, groupId) };
+	} else if (key.endsWith('?/removeCommitment')) {
+		await owner.action(path, 'addCommitment', { text: 'Engagement jetable', owner: '', dueOn: '' });
+		const sql = 'SELECT MAX(id) FROM commitments WHERE session_id = ?';
+		fields = { commitmentId: String(query<number>(cast.databasePath, sql, cast.ids.throwawaySessionId)) };
 	} else if (route === '/invite/[token]') {
 		const token = await invite(owner, cast.ids.throwawayGroupId, 'viewer');
 		path = `/invite/${token}`;
