@@ -251,8 +251,10 @@ describe('a live session through its own routes', () => {
 			instrumentVersion: 1
 		});
 		expect(snapshot.byKind['']).toEqual(live);
-		expect(snapshot.byKind.habitant!.je!.place).toMatchObject({ shown: true, n: 3 });
+		// Three habitants shown beside the whole group of four would give away the one élu's answers.
+		expect(snapshot.byKind.habitant!.je!.place).toEqual({ shown: false, n: 3 });
 		expect(snapshot.byKind.elu!.je!.place).toEqual({ shown: false, n: 1 });
+		expect(liveBreakdown[0]!.overall.je).toBeNull();
 
 		expect(kindBreakdown(sessionId, 3, framework)).toEqual(liveBreakdown);
 		expect(deleteSessionAnswers(sessionId)).toBe(48);

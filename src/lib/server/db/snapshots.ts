@@ -1,4 +1,5 @@
 import type { Aggregate } from '$lib/scoring/aggregate';
+import { protectSubgroups, type Cells } from '$lib/scoring/subgroups';
 import { sql, transaction } from './connection';
 
 export interface SnapshotMeta {
@@ -16,7 +17,7 @@ export interface SnapshotRow {
 	result: Aggregate;
 }
 
-export type Cells = Record<string, Record<string, Aggregate>>;
+export type { Cells } from '$lib/scoring/subgroups';
 
 /** Freezes a session's results, once. */
 export function saveSnapshot(meta: SnapshotMeta, rows: SnapshotRow[], takenAt = Date.now()): void {
@@ -78,14 +79,18 @@ function toAggregate(row: ResultRow): Aggregate {
 	};
 }
 
-/** A snapshot's figures by actor kind ('' for everyone), then level, then principle. */
-function group(rows: ResultRow[]): Record<string, Cells> {
+/**
+ * A snapshot's figures by actor kind ('' for everyone), then level, then principle; kinds are
+ * protected again, for snapshots taken before sub-groups were protected when taken.
+ */
+function group(rows: ResultRow[], threshold: number): Record<string, Cells> {
 	const byKind: Record<string, Cells> = {};
 	for (const row of rows) {
 		const cells = (byKind[row.actorKind] ??= {});
 		(cells[row.level] ??= {})[row.principleId] = toAggregate(row);
 	}
-	return byKind;
+	const { '': everyone = {}, ...kinds } = byKind;
+	return { '': everyone, ...protectSubgroups(everyone, kinds, threshold) };
 }
 
 const resultColumns = `r.session_id AS sessionId, r.actor_kind AS actorKind, r.level, r.principle_id AS principleId, r.n,
@@ -102,7 +107,7 @@ export function findSnapshot(sessionId: number): (SnapshotMeta & { byKind: Recor
 	const rows = sql(`SELECT ${resultColumns} FROM snapshot_results r WHERE r.session_id = ?`).all(
 		sessionId
 	) as ResultRow[];
-	return { ...meta, byKind: group(rows) };
+	return { ...meta, byKind: group(rows, meta.anonymityThreshold) };
 }
 
 export interface HistoryEntry extends SnapshotMeta {
@@ -131,21 +136,27 @@ export function listGroupHistory(groupId: number): HistoryEntry[] {
 		list.push(row);
 		bySession.set(row.sessionId, list);
 	}
-	return metas.map((meta) => ({ ...meta, cells: group(bySession.get(meta.sessionId) ?? [])[''] ?? {} }));
+	return metas.map((meta) => ({
+		...meta,
+		cells: group(bySession.get(meta.sessionId) ?? [], meta.anonymityThreshold)[''] ?? {}
+	}));
 }
 
-/** A snapshot's rows as stored, for exports. */
+/** A snapshot's rows, for exports: only the figures that may be shown. */
 export function snapshotRowsForExport(sessionId: number) {
-	return (
-		sql(`SELECT ${resultColumns} FROM snapshot_results r WHERE r.session_id = ?`).all(sessionId) as ResultRow[]
-	).map(({ actorKind, level, principleId, n, meanMaturity, sdMaturity, meanLeaning, distribution }) => ({
-		actorKind,
-		level,
-		principleId,
-		n,
-		meanMaturity,
-		sdMaturity,
-		meanLeaning,
-		distribution: distribution ? (JSON.parse(distribution) as number[]) : null
-	}));
+	const byKind = findSnapshot(sessionId)?.byKind ?? {};
+	return Object.entries(byKind).flatMap(([actorKind, cells]) =>
+		Object.entries(cells).flatMap(([level, row]) =>
+			Object.entries(row).map(([principleId, result]) => ({
+				actorKind,
+				level,
+				principleId,
+				n: result.n,
+				meanMaturity: result.shown ? result.meanMaturity : null,
+				sdMaturity: result.shown ? result.sdMaturity : null,
+				meanLeaning: result.shown ? result.meanLeaning : null,
+				distribution: result.shown ? result.distribution : null
+			}))
+		)
+	);
 }

@@ -4,6 +4,7 @@ import type { PolePair } from '$lib/scoring/rating';
 import { sessionAnswers, sessionAnswersByKind, type AnswerRow } from '$lib/server/db/answers';
 import { actorKinds } from '$lib/server/db/participants';
 import { overallMaturity } from '$lib/scoring/gaps';
+import { protectSubgroups } from '$lib/scoring/subgroups';
 import { findSnapshot, listGroupHistory, type Cells } from '$lib/server/db/snapshots';
 
 export interface SessionResults {
@@ -84,7 +85,7 @@ export interface KindBreakdown {
 
 /**
  * Overall maturity per level for each kind of actor with at least the threshold of respondents;
- * every figure inside obeys the threshold on its own. From the snapshot once there is one.
+ * every figure inside obeys the threshold on its own and cannot be subtracted from the whole. From the snapshot once there is one.
  */
 export function kindBreakdown(sessionId: number, threshold: number, framework: Framework): KindBreakdown[] {
 	const snapshot = findSnapshot(sessionId);
@@ -97,6 +98,7 @@ export function kindBreakdown(sessionId: number, threshold: number, framework: F
 			const subset = answers.filter((answer) => answer.actorKind === kind);
 			if (subset.length > 0) byKind[kind] = aggregateCells(subset, threshold, framework);
 		}
+		Object.assign(byKind, protectSubgroups(aggregateCells(answers, threshold, framework), byKind, threshold));
 	}
 	const limit = snapshot?.anonymityThreshold ?? threshold;
 	return Object.entries(byKind)
