@@ -2,6 +2,9 @@ import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { readable, requiredText } from './form';
 
+/** Whether a YYYY-MM-DD string names a day that exists (no 31 February). */
+const isCalendarDay = (value: string) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+
 const positiveInt = v.pipe(
 	v.string(() => m.error_invalid_form()),
 	v.regex(/^\d{1,9}$/, () => m.error_invalid_form()),
@@ -16,7 +19,8 @@ export const sessionFields = v.object({
 	),
 	heldOn: v.pipe(
 		v.string(() => m.session_error_date()),
-		v.isoDate(() => m.session_error_date())
+		v.isoDate(() => m.session_error_date()),
+		v.check(isCalendarDay, () => m.session_error_date())
 	),
 	settleDays: v.pipe(
 		v.optional(v.string(), '7'),
@@ -67,7 +71,8 @@ export const commitment = v.object({
 				v.literal(''),
 				v.pipe(
 					v.string(),
-					v.isoDate(() => m.session_error_date())
+					v.isoDate(() => m.session_error_date()),
+					v.check(isCalendarDay, () => m.session_error_date())
 				)
 			],
 			() => m.session_error_date()
