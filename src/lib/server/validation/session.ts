@@ -3,7 +3,11 @@ import { m } from '$lib/paraglide/messages';
 import { readable, requiredText } from './form';
 
 /** Whether a YYYY-MM-DD string names a day that exists (no 31 February). */
-const isCalendarDay = (value: string) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+// valibot runs every check of a pipe even after one failed, so this one meets any string too.
+function isCalendarDay(value: string): boolean {
+	const time = Date.parse(`${value}T00:00:00Z`);
+	return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+}
 
 const positiveInt = v.pipe(
 	v.string(() => m.error_invalid_form()),
