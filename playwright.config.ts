@@ -1,27 +1,19 @@
 import { defineConfig, devices } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromiumLaunchOptions } from './tests/support/chromium';
 
 const port = 4173;
 // One fresh database per run: the first journey creates the first facilitator through /setup.
 process.env.E2E_DATABASE_PATH ??= join(tmpdir(), `entre-deux-e2e-${Date.now()}.sqlite`);
 
-const chromium = {
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync'
-	]
-};
-
-const phone = { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: chromium };
+const phone = { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: chromiumLaunchOptions };
 export const phoneViewport = { width: 390, height: 844 };
-const laptop = { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 768 }, launchOptions: chromium };
+const laptop = {
+	...devices['Desktop Chrome'],
+	viewport: { width: 1366, height: 768 },
+	launchOptions: chromiumLaunchOptions
+};
 
 export default defineConfig({
 	testDir: 'tests/e2e',

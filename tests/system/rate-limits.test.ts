@@ -3,21 +3,18 @@
 // creating participants is stopped, and one address cannot try passwords on many emails.
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDatabase, startServer, type AppServer } from '../support/app-server';
+import { describe, expect, it } from 'vitest';
+import { serveRoom } from '../support/served-room';
 import { actionResult, Client } from '../support/http-client';
-import { facilitatorEmail, facilitatorPassword, joinRoom, openRoom, type Room } from '../support/room';
+import { facilitatorEmail, facilitatorPassword, joinRoom } from '../support/room';
 
 const messages = (lang: string) =>
 	JSON.parse(readFileSync(new URL(`../../messages/${lang}.json`, import.meta.url), 'utf8')) as Record<string, string>;
 const fr = messages('fr');
 const en = messages('en');
 
-let server: AppServer;
-let room: Room;
-
 function participants(): number {
-	const db = new Database(server.databasePath, { readonly: true });
+	const db = new Database(served.server.databasePath, { readonly: true });
 	try {
 		return db.prepare('SELECT COUNT(*) FROM participants').pluck().get() as number;
 	} finally {
@@ -29,25 +26,20 @@ function participants(): number {
 async function joinMany(count: number): Promise<number> {
 	const start = Date.now();
 	for (let done = 0; done < count; done += 50) {
-		await Promise.all(Array.from({ length: Math.min(50, count - done) }, () => joinRoom(server.url, room.joinCode)));
+		await Promise.all(
+			Array.from({ length: Math.min(50, count - done) }, () => joinRoom(served.server.url, served.room.joinCode))
+		);
 	}
 	return Date.now() - start;
 }
 
-beforeAll(async () => {
-	server = await startServer();
-	room = await openRoom(server.url);
-});
-afterAll(async () => {
-	await server?.stop();
-	if (server) removeDatabase(server.databasePath);
-});
+const served = serveRoom();
 
 describe('joining a session from one address', () => {
 	let first: Client;
 
 	it('lets a room of 1,000 phones behind one address join within seconds', async () => {
-		first = await joinRoom(server.url, room.joinCode);
+		first = await joinRoom(served.server.url, served.room.joinCode);
 		const took = await joinMany(999);
 		expect(participants()).toBe(1000);
 		expect(took).toBeLessThan(30_000);
@@ -56,11 +48,11 @@ describe('joining a session from one address', () => {
 	it('stops a script that keeps creating participants with 429 and a clear message', async () => {
 		await joinMany(1000);
 		expect(participants()).toBe(2000);
-		const enhanced = await new Client(server.url).action(`/j/${room.joinCode}`, 'join');
+		const enhanced = await new Client(served.server.url).action(`/j/${served.room.joinCode}`, 'join');
 		expect(actionResult(enhanced)).toMatchObject({ type: 'failure', status: 429 });
 		expect(enhanced.body).toContain(fr.join_error_too_many_joins);
-		const plain = await new Client(server.url, { 'accept-language': 'en' }).action(
-			`/j/${room.joinCode}`,
+		const plain = await new Client(served.server.url, { 'accept-language': 'en' }).action(
+			`/j/${served.room.joinCode}`,
 			'join',
 			{},
 			{ enhanced: false }
@@ -71,7 +63,7 @@ describe('joining a session from one address', () => {
 	});
 
 	it('still lets a phone that already joined come back', async () => {
-		const again = await first.action(`/j/${room.joinCode}`, 'join');
+		const again = await first.action(`/j/${served.room.joinCode}`, 'join');
 		expect(actionResult(again)).toMatchObject({ type: 'redirect' });
 		expect(participants()).toBe(2000);
 	});
@@ -79,7 +71,7 @@ describe('joining a session from one address', () => {
 
 describe('signing in from one address', () => {
 	it('stops an address that tries passwords on many emails, whatever the email', async () => {
-		const client = new Client(server.url);
+		const client = new Client(served.server.url);
 		for (let i = 0; i < 50; i++) {
 			const response = await client.action('/sign-in', 'default', {
 				email: `personne-${i}@example.org`,

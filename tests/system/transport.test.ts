@@ -2,23 +2,14 @@
 // posts are refused, cookies are httpOnly, SameSite=Lax and Secure exactly over https (behind a
 // proxy that says so, or with ORIGIN=https://…), and every response carries the security headers.
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDatabase, startServer, type AppServer } from '../support/app-server';
+import { describe, expect, it } from 'vitest';
+import { removeDatabase, startServer } from '../support/app-server';
+import { serveRoom } from '../support/served-room';
 import { createGroup, createSession, joinCode, query, run } from '../support/cast';
 import { Client } from '../support/http-client';
-import { facilitatorEmail, facilitatorPassword, joinRoom, openRoom, type Room } from '../support/room';
+import { facilitatorEmail, facilitatorPassword, joinRoom } from '../support/room';
 
-let server: AppServer;
-let room: Room;
-
-beforeAll(async () => {
-	server = await startServer();
-	room = await openRoom(server.url);
-});
-afterAll(async () => {
-	await server?.stop();
-	if (server) removeDatabase(server.databasePath);
-});
+const served = serveRoom();
 
 /** A raw request that sends exactly these headers (no Origin unless given); resolves at its head. */
 function raw(
@@ -49,22 +40,22 @@ function expectCookie(line: string, secure: boolean) {
 	expect(/; Secure/i.test(line)).toBe(secure);
 }
 
-const count = (table: string) => query<number>(server.databasePath, `SELECT COUNT(*) FROM ${table}`);
+const count = (table: string) => query<number>(served.server.databasePath, `SELECT COUNT(*) FROM ${table}`);
 const form = { 'content-type': 'application/x-www-form-urlencoded' };
 
 describe('cross-site form posts', () => {
 	it('refuses a post from another site, or without an Origin, and changes nothing', async () => {
 		const before = [count('groups'), count('participants'), count('auth_sessions')];
-		const auth = `auth_session=${room.facilitator.cookies.get('auth_session')}`;
+		const auth = `auth_session=${served.room.facilitator.cookies.get('auth_session')}`;
 		const attempts = [
 			{ path: '/groups?/create', body: 'name=Pirate&anonymityThreshold=3', cookie: auth },
-			{ path: `/j/${room.joinCode}?/join`, body: '', cookie: '' },
+			{ path: `/j/${served.room.joinCode}?/join`, body: '', cookie: '' },
 			{ path: '/sign-in', body: `email=${facilitatorEmail}&password=${facilitatorPassword}`, cookie: '' }
 		];
 		for (const { path, body, cookie } of attempts) {
 			for (const origin of ['http://evil.example', null]) {
 				const headers = { ...form, cookie, ...(origin ? { origin } : {}) };
-				const response = await raw(server.url, path, { method: 'POST', headers, body });
+				const response = await raw(served.server.url, path, { method: 'POST', headers, body });
 				expect(`${path} ${origin} ${response.status}`).toBe(`${path} ${origin} 403`);
 				expect(response.headers['set-cookie']).toBeUndefined();
 			}
@@ -80,17 +71,17 @@ describe('cookies', () => {
 	}
 
 	it('are httpOnly, SameSite=Lax and not Secure over plain http (a venue LAN)', async () => {
-		expectCookie(cookie(await signIn(new Client(server.url)), 'auth_session'), false);
-		const phone = new Client(server.url);
-		const joined = await phone.action(`/j/${room.joinCode}`, 'join');
-		expectCookie(cookie(joined.headers['set-cookie'], `participant_${room.sessionId}`), false);
+		expectCookie(cookie(await signIn(new Client(served.server.url)), 'auth_session'), false);
+		const phone = new Client(served.server.url);
+		const joined = await phone.action(`/j/${served.room.joinCode}`, 'join');
+		expectCookie(cookie(joined.headers['set-cookie'], `participant_${served.room.sessionId}`), false);
 	});
 
 	it('are Secure when a proxy says the request came over https', async () => {
-		const https = { 'x-forwarded-proto': 'https', origin: server.url.replace('http:', 'https:') };
-		expectCookie(cookie(await signIn(new Client(server.url, https)), 'auth_session'), true);
-		const joined = await new Client(server.url, https).action(`/j/${room.joinCode}`, 'join');
-		expectCookie(cookie(joined.headers['set-cookie'], `participant_${room.sessionId}`), true);
+		const https = { 'x-forwarded-proto': 'https', origin: served.server.url.replace('http:', 'https:') };
+		expectCookie(cookie(await signIn(new Client(served.server.url, https)), 'auth_session'), true);
+		const joined = await new Client(served.server.url, https).action(`/j/${served.room.joinCode}`, 'join');
+		expectCookie(cookie(joined.headers['set-cookie'], `participant_${served.room.sessionId}`), true);
 	});
 
 	it('are Secure with ORIGIN=https://…, where an http origin is cross-site', async () => {
@@ -128,13 +119,13 @@ describe('security headers', () => {
 	};
 
 	it('sets a Content-Security-Policy from kit.csp and the others on pages', async () => {
-		const cookieHeader = `auth_session=${room.facilitator.cookies.get('auth_session')}`;
+		const cookieHeader = `auth_session=${served.room.facilitator.cookies.get('auth_session')}`;
 		for (const [path, headers] of [
 			['/sign-in', {}],
-			[`/j/${room.joinCode}`, {}],
-			[`/groups/${room.groupId}/sessions/${room.sessionId}`, { cookie: cookieHeader }]
+			[`/j/${served.room.joinCode}`, {}],
+			[`/groups/${served.room.groupId}/sessions/${served.room.sessionId}`, { cookie: cookieHeader }]
 		] as const) {
-			const response = await raw(server.url, path, { headers });
+			const response = await raw(served.server.url, path, { headers });
 			expect(`${path} ${response.status}`).toBe(`${path} 200`);
 			everywhere(response.headers);
 			const csp = String(response.headers['content-security-policy']);
@@ -148,15 +139,19 @@ describe('security headers', () => {
 	});
 
 	it('sets them on JSON, CSV and live streams too, with a policy that allows nothing', async () => {
-		const cookieHeader = `auth_session=${room.facilitator.cookies.get('auth_session')}`;
-		const base = `/groups/${room.groupId}/sessions/${room.sessionId}`;
-		for (const path of ['/api/framework', `/j/${room.joinCode}/__data.json`, `/j/${room.joinCode}/events`]) {
-			const response = await raw(server.url, path);
+		const cookieHeader = `auth_session=${served.room.facilitator.cookies.get('auth_session')}`;
+		const base = `/groups/${served.room.groupId}/sessions/${served.room.sessionId}`;
+		for (const path of [
+			'/api/framework',
+			`/j/${served.room.joinCode}/__data.json`,
+			`/j/${served.room.joinCode}/events`
+		]) {
+			const response = await raw(served.server.url, path);
 			everywhere(response.headers);
 			expect(response.headers['content-security-policy']).toMatch(/default-src 'none'/);
 		}
-		for (const path of [`${base}/answers.csv`, `${base}/events`, `/groups/${room.groupId}/export.json`]) {
-			const response = await raw(server.url, path, { headers: { cookie: cookieHeader } });
+		for (const path of [`${base}/answers.csv`, `${base}/events`, `/groups/${served.room.groupId}/export.json`]) {
+			const response = await raw(served.server.url, path, { headers: { cookie: cookieHeader } });
 			expect(`${path} ${response.status}`).toBe(`${path} 200`);
 			everywhere(response.headers);
 			expect(response.headers['content-security-policy']).toMatch(/default-src 'none'/);
@@ -164,7 +159,7 @@ describe('security headers', () => {
 	});
 
 	it('asks browsers to keep to https once a page came over https', async () => {
-		const response = await raw(server.url, '/sign-in', { headers: { 'x-forwarded-proto': 'https' } });
+		const response = await raw(served.server.url, '/sign-in', { headers: { 'x-forwarded-proto': 'https' } });
 		expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
 	});
 });
