@@ -1,0 +1,103 @@
+// BENCHMARKS.md from the figures: what was measured, against which targets, on which machine.
+import type { Figures } from './summary';
+
+export interface Context {
+	command: string;
+	date: string;
+	durationS: number;
+	machine: { cores: number; cpu: string; memoryGb: number; node: string; os: string; openFilesLimit: string };
+	note: string;
+}
+
+const verdict = (met: boolean) => (met ? 'met' : '**missed**');
+const ms = (value: number) => `${value} ms`;
+const statuses = (errors: Record<string, number>) =>
+	Object.keys(errors).length
+		? Object.entries(errors)
+				.map(([status, n]) => `${n} × ${status}`)
+				.join(', ')
+		: 'none';
+
+/** The Markdown report. */
+export function markdown(f: Figures, c: Context): string {
+	const fiveXx = Object.entries(f.errors).filter(([status]) => /^5/.test(status));
+	const s = f.streams;
+	const targets: [string, string | number, boolean][] = [
+		['no answer lost (acknowledged = stored)', `${f.acknowledged} = ${f.stored}`, f.acknowledged === f.stored],
+		['no 5xx', statuses(f.errors), fiveXx.length === 0],
+		['p95 answer latency < 50 ms', ms(f.latencyMs.p95), f.latencyMs.p95 < 50],
+		['projector counts lag < 500 ms', ms(f.projectorLagMs), f.projectorLagMs < 500]
+	];
+	if (s) targets.push([`${s.count} streams < 500 MB resident`, `${s.peakRssMb} MB`, s.peakRssMb < 500]);
+	return `# Benchmarks
+
+Measured by \`npm run bench\` (tests/load/). It builds nothing itself: it starts the built app
+(\`node src/cli/start.js\`, which rebuilds a stale build first) on a temporary SQLite database and
+drives it over HTTP on 127.0.0.1 like real phones. Figures are medians over ${f.runs} runs unless
+said otherwise; ${c.note}
+
+- **Command:** \`${c.command}\` (took ${c.durationS} s)
+- **Machine:** ${c.machine.cores} cores (${c.machine.cpu}), ${c.machine.memoryGb} GB, Node ${c.machine.node}, ${c.machine.os}, \`ulimit -n\` ${c.machine.openFilesLimit}
+- **Date:** ${c.date}
+
+## Targets (DESIGN.md)
+
+| target | measured | |
+|---|---|---|
+${targets.map(([what, value, met]) => `| ${what} | ${value} | ${verdict(met)} |`).join('\n')}
+
+## A room of ${f.participants} phones
+
+Each run: the facilitator sets up a group and a session through the app's forms; the projector
+follows the session's stream and reloads its data on every counts event, as its page does;
+${f.participants} phones join by code and keep their live stream open, reloading their page data on each
+state change; the facilitator moves to the questionnaire (stage 6). Every phone then answers its
+24 items (12 principles × nous, dans), pausing 0.5 to 2.5 s before each, as a person would;
+meanwhile the facilitator starts a countdown and stops it (two more reloads on every phone). Then
+every phone answers all 24 again with no pause, which measures throughput.
+
+| figure | value |
+|---|---|
+| answers acknowledged / found in the database | ${f.acknowledged} / ${f.stored} |
+| answer latency at a person's pace, p50 / p95 / p99 | ${f.latencyMs.p50} / ${f.latencyMs.p95} / ${f.latencyMs.p99} ms |
+| answers per second at that pace | ${f.pacedAnswersPerSecond} |
+| errors (all runs, both passes) | ${statuses(f.errors)} |
+| projector lag, last answer → counts event showing everyone done | ${ms(f.projectorLagMs)} |
+| throughput flat out (answers acknowledged per second) | ${f.answersPerSecond} |
+| answer latency flat out, p50 / p95 / p99 | ${f.flatOutLatencyMs.p50} / ${f.flatOutLatencyMs.p95} / ${f.flatOutLatencyMs.p99} ms |
+| baseline flat out (bare node:http + the same upsert) | ${f.baselineAnswersPerSecond} answers/s |
+| **Entre-deux / baseline** | **${f.baselineRatio}** |
+| state change → event on half / all phones | ${f.stageChangeMs.eventMedian} / ${f.stageChangeMs.eventAll} ms |
+| state change → all ${f.participants} phones reloaded their data (median; worst) | ${f.stageChangeMs.reloadAll} ms; ${f.stageChangeMs.worstReloadAll} ms |
+| server resident memory at peak (highest run) | ${f.peakRssMb} MB |
+
+Per run: ${f.perRun.map((r) => `${r.answersPerSecond} vs ${r.baselineAnswersPerSecond} answers/s, p95 ${r.latencyP95Ms} ms, lag ${r.projectorLagMs} ms, ${r.peakRssMb} MB`).join('; ')}.
+State changes timed: ${f.stageChangeMs.changes} (5 moves, opening the questionnaire, the countdown started and stopped while people answer, closing it, moving on), ${f.stageChangeMs.missed} events missed.
+
+**The baseline** (tests/load/baseline-server.js) is a minimal \`node:http\` server that does what
+an answer needs and nothing else: find the participant by the hash of its cookie token, validate
+the fields, upsert into the same \`answers\` table with the same pragmas. It runs in its own child
+process, against the same load generator, in the same run, so it shares the two cores with the
+generator exactly as the app does; its phones keep no stream open. The ratio is Entre-deux's
+flat-out throughput (with the room's streams and projector running) over the baseline's.
+
+${
+	s
+		? `## ${s.count} live streams on one session
+
+${s.opened} of ${s.count} streams opened on \`/j/CODE/events\` (as the participant page opens them).
+
+| figure | value |
+|---|---|
+| resident memory, idle / with every stream open / peak | ${s.idleRssMb} / ${s.rssMb} / ${s.peakRssMb} MB |
+| stage change → event on half / all streams (median of 5) | ${s.stageChangeMedianMs} / ${s.stageChangeAllMs} ms |
+| events missed | ${s.missed} |
+
+Each stream is a socket on both sides: the server needs one file descriptor per stream and the
+load generator another, so this scenario needs \`ulimit -n\` above ${s.count} plus a margin for
+each process (a few hundred); both are children of the same shell, with ${c.machine.openFilesLimit} here.
+Raise it with \`ulimit -n 20000\` before \`npm run bench\` if yours is lower (1024 is a common default).
+`
+		: ''
+}`;
+}
