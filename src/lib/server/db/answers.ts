@@ -32,26 +32,21 @@ export function sessionAnswers(sessionId: number): AnswerRow[] {
 	).all(sessionId) as AnswerRow[];
 }
 
-/** How many participants answered every one of the given items count at these levels. */
-export function countCompleted(sessionId: number, levels: string[], itemsPerParticipant: number): number {
-	if (levels.length === 0) return 0;
+/**
+ * How many participants gave at least one answer at these levels, and how many answered at least
+ * itemsPerParticipant of them (finished the questionnaire): one pass over the session's answers.
+ */
+export function countQuestionnaire(
+	sessionId: number,
+	levels: string[],
+	itemsPerParticipant: number
+): { answering: number; completed: number } {
+	if (levels.length === 0) return { answering: 0, completed: 0 };
 	return sql(
-		`SELECT COUNT(*) FROM (SELECT participant_id FROM answers
-		 WHERE session_id = ? AND level IN (SELECT value FROM json_each(?))
-		 GROUP BY participant_id HAVING COUNT(*) >= ?)`
-	)
-		.pluck()
-		.get(sessionId, JSON.stringify(levels), itemsPerParticipant) as number;
-}
-
-/** How many participants gave at least one answer at these levels. */
-export function countAnswering(sessionId: number, levels: string[]): number {
-	return sql(
-		`SELECT COUNT(DISTINCT participant_id) FROM answers
-		 WHERE session_id = ? AND level IN (SELECT value FROM json_each(?))`
-	)
-		.pluck()
-		.get(sessionId, JSON.stringify(levels)) as number;
+		`SELECT COUNT(*) AS answering, COALESCE(SUM(n >= ?), 0) AS completed
+		 FROM (SELECT COUNT(*) AS n FROM answers
+		 WHERE session_id = ? AND level IN (SELECT value FROM json_each(?)) GROUP BY participant_id)`
+	).get(itemsPerParticipant, sessionId, JSON.stringify(levels)) as { answering: number; completed: number };
 }
 
 /** Every answer of a session with the kind of actor who gave it (never who), for breakdowns. */
