@@ -16,8 +16,8 @@ export interface Pace {
 	maxPauseMs: number;
 }
 
-/** A person reading each screen: 0.5 to 2.5 s per answer, 24 answers in about 36 s. */
-export const paced: Pace = { minPauseMs: 500, maxPauseMs: 2500 };
+/** A person reading each screen: 1 to 3 s per answer, 24 answers in about 48 s. */
+export const paced: Pace = { minPauseMs: 1000, maxPauseMs: 3000 };
 /** As fast as the server answers: what throughput is measured with. */
 export const flatOut: Pace = { minPauseMs: 0, maxPauseMs: 0 };
 
@@ -26,7 +26,7 @@ export interface WorkloadResult {
 	acknowledged: number;
 	/** Milliseconds from sending to the response, for every answer acknowledged or not. */
 	latencies: number[];
-	/** Answers not acknowledged, by HTTP status (or timeout / network). */
+	/** Failed sends, by HTTP status or network error (a phone sends those again, up to 3 times). */
 	errors: Record<string, number>;
 	/** Phones that had every item acknowledged. */
 	completePhones: number;
@@ -37,6 +37,29 @@ export interface WorkloadResult {
 
 const rating = () => Math.floor(Math.random() * 5);
 const timeoutMs = 30_000;
+const attempts = 3;
+const retryMs = 3000;
+const retried = (status: string) => !/^[1-4]\d\d$/.test(status) && status !== 'refused';
+
+/** Sends one answer; gives 'ok' when acknowledged, else the status or the network error's code. */
+async function send(phone: Client, code: string, item: Item, result: WorkloadResult): Promise<string> {
+	const sentAt = performance.now();
+	result.sent++;
+	let status: string;
+	try {
+		const response = await sendAnswer(phone, code, item, rating(), rating(), timeoutMs);
+		status = acknowledged(response) ? 'ok' : response.status === 200 ? 'refused' : String(response.status);
+	} catch (error) {
+		status = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+	}
+	const now = performance.now();
+	result.latencies.push(now - sentAt);
+	if (status === 'ok') {
+		result.acknowledged++;
+		result.lastAckAt = Math.max(result.lastAckAt, now);
+	}
+	return status;
+}
 
 /** Sends every item from every phone at the given pace; resolves when all are answered or failed. */
 export async function answerAll(phones: readonly Client[], code: string, items: readonly Item[], pace: Pace) {
@@ -57,22 +80,17 @@ export async function answerAll(phones: readonly Client[], code: string, items: 
 			for (const item of items) {
 				const wait = pause();
 				if (wait > 0) await sleep(wait);
-				const sentAt = performance.now();
-				result.sent++;
-				let status: string;
-				try {
-					const response = await sendAnswer(phone, code, item, rating(), rating(), timeoutMs);
-					status = acknowledged(response) ? 'ok' : response.status === 200 ? 'refused' : String(response.status);
-				} catch (error) {
-					status = (error as Error).message === 'timeout' ? 'timeout' : 'network';
+				// Like the phone's answer queue: a network failure or a 5xx is sent again.
+				for (let attempt = 1; attempt <= attempts; attempt++) {
+					const status = await send(phone, code, item, result);
+					if (status === 'ok') {
+						acknowledgedHere++;
+						break;
+					}
+					result.errors[status] = (result.errors[status] ?? 0) + 1;
+					if (!retried(status)) break;
+					if (attempt < attempts) await sleep(retryMs);
 				}
-				const now = performance.now();
-				result.latencies.push(now - sentAt);
-				if (status === 'ok') {
-					result.acknowledged++;
-					acknowledgedHere++;
-					result.lastAckAt = Math.max(result.lastAckAt, now);
-				} else result.errors[status] = (result.errors[status] ?? 0) + 1;
 			}
 			if (acknowledgedHere === items.length) result.completePhones++;
 		})
