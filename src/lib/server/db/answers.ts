@@ -8,6 +8,15 @@ export interface AnswerRow {
 	b: Rating;
 }
 
+const changes = new Map<number, number>();
+
+/** How many times this process changed a session's answers: what cached results are keyed on. */
+export function answersChanges(sessionId: number): number {
+	return changes.get(sessionId) ?? 0;
+}
+
+const changed = (sessionId: number) => changes.set(sessionId, answersChanges(sessionId) + 1);
+
 /** Saves or replaces one participant's two ratings for a principle at a level. */
 export function saveAnswer(participantId: number, sessionId: number, answer: AnswerRow, at = Date.now()): void {
 	sql(
@@ -16,6 +25,7 @@ export function saveAnswer(participantId: number, sessionId: number, answer: Ans
 		 ON CONFLICT (participant_id, level, principle_id)
 		 DO UPDATE SET rating_a = excluded.rating_a, rating_b = excluded.rating_b, answered_at = excluded.answered_at`
 	).run(participantId, sessionId, answer.level, answer.principleId, answer.a, answer.b, at);
+	changed(sessionId);
 }
 
 /** One participant's answers (only ever shown back to that participant). */
@@ -66,6 +76,7 @@ export function countRespondents(sessionId: number): number {
 
 /** Deletes a session's raw answers (its snapshot stays). */
 export function deleteSessionAnswers(sessionId: number): number {
+	changed(sessionId);
 	return sql('DELETE FROM answers WHERE session_id = ?').run(sessionId).changes;
 }
 
