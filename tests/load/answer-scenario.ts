@@ -8,7 +8,7 @@ import { answerAll, answersPerSecond, flatOut, paced, type Item, type WorkloadRe
 import { onCleanup } from './cleanup';
 import { timeStateChange, type Reach } from './fan-out';
 import { hangUp, joinPhones, type Phone } from './phones';
-import { followProjector, projectorLag } from './projector';
+import { followScreen, projectorLag } from './projector';
 import { sleep } from './wait';
 
 export interface RoomRun {
@@ -21,6 +21,10 @@ export interface RoomRun {
 	projectorLagMs: number;
 	peakRssMb: number;
 	stageChanges: Reach[];
+	/** Results revealed at stage 7: every phone reloads them. */
+	reveal: Reach;
+	/** Latencies of the answers sent while no state change was reaching the phones. */
+	quietLatencies: number[];
 }
 
 function sampleRss(server: AppServer) {
@@ -57,7 +61,8 @@ export async function runRoom(n: number): Promise<RoomRun> {
 	try {
 		const room = await openRoom(server.url);
 		const items = await questionnaireItems(server.url);
-		const projector = await followProjector(room);
+		const projector = await followScreen(room.facilitator, `/present/${room.sessionId}`);
+		const controlView = await followScreen(room.facilitator, room.controlPath);
 		phones = await joinPhones(server.url, room.joinCode, n);
 		const stageChanges: Reach[] = [];
 		// The default plan's sixth stage is the questionnaire.
@@ -68,17 +73,22 @@ export async function runRoom(n: number): Promise<RoomRun> {
 		const answering = answerAll(clients, room.joinCode, items, paced);
 		// Meanwhile the facilitator starts a countdown, and stops it: every phone reloads twice.
 		await sleep(10_000);
-		stageChanges.push(await click(room, phones, 'timer', { minutes: '5' }));
+		const meanwhile = [await click(room, phones, 'timer', { minutes: '5' })];
 		await sleep(10_000);
-		stageChanges.push(await click(room, phones, 'stopTimer'));
+		meanwhile.push(await click(room, phones, 'stopTimer'));
+		stageChanges.push(...meanwhile);
 		const pacedResult = await answering;
+		const quiet = (at: number) => meanwhile.every((c) => at < c.startedAt || at > c.startedAt + c.reloadAllMs);
+		const quietLatencies = pacedResult.latencies.filter((_, i) => quiet(pacedResult.sentAt[i] as number));
 		const projectorLagMs = await projectorLag(projector, pacedResult.lastAckAt, pacedResult.completePhones);
 		const stored = storedAnswers(server, room.sessionId);
 
 		const flatOutResult = await answerAll(clients, room.joinCode, items, flatOut);
 		stageChanges.push(await click(room, phones, 'closeActivity'));
 		stageChanges.push(await click(room, phones, 'next'));
+		const reveal = await click(room, phones, 'reveal');
 		projector.stream.close();
+		controlView.stream.close();
 		return {
 			items,
 			paced: pacedResult,
@@ -87,7 +97,9 @@ export async function runRoom(n: number): Promise<RoomRun> {
 			stored,
 			projectorLagMs,
 			peakRssMb: peakRss(),
-			stageChanges
+			stageChanges,
+			reveal,
+			quietLatencies
 		};
 	} finally {
 		peakRss();

@@ -26,6 +26,8 @@ export interface WorkloadResult {
 	acknowledged: number;
 	/** Milliseconds from sending to the response, for every answer acknowledged or not. */
 	latencies: number[];
+	/** performance.now() when each of those was sent. */
+	sentAt: number[];
 	/** Failed sends, by HTTP status or network error (a phone sends those again, up to 3 times). */
 	errors: Record<string, number>;
 	/** Phones that had every item acknowledged. */
@@ -54,6 +56,7 @@ async function send(phone: Client, code: string, item: Item, result: WorkloadRes
 	}
 	const now = performance.now();
 	result.latencies.push(now - sentAt);
+	result.sentAt.push(sentAt);
 	if (status === 'ok') {
 		result.acknowledged++;
 		result.lastAckAt = Math.max(result.lastAckAt, now);
@@ -67,6 +70,7 @@ export async function answerAll(phones: readonly Client[], code: string, items: 
 		sent: 0,
 		acknowledged: 0,
 		latencies: [],
+		sentAt: [],
 		errors: {},
 		completePhones: 0,
 		durationMs: 0,

@@ -3,6 +3,7 @@
 // BENCHMARKS.md, or only the JSON figures when --json is given.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { format, resolveConfig } from 'prettier';
 import { runRoom } from './answer-scenario';
 import { runBaseline } from './baseline-scenario';
 import { cleanUpAll, guardProcess } from './cleanup';
@@ -49,7 +50,12 @@ try {
 		note: values.note
 	};
 	if (values.json) writeFileSync(values.json, JSON.stringify({ ...figures, ...context }, null, '\t') + '\n');
-	else writeFileSync(new URL('../../BENCHMARKS.md', import.meta.url), markdown(figures, context));
+	else {
+		// Formatted as `npm run lint` expects of every file.
+		const path = new URL('../../BENCHMARKS.md', import.meta.url).pathname;
+		const options = { ...(await resolveConfig(path)), parser: 'markdown' };
+		writeFileSync(path, await format(markdown(figures, context), options));
+	}
 	log(`done: ${values.json ?? 'BENCHMARKS.md'}`);
 	console.log(JSON.stringify(figures, null, 1));
 } finally {

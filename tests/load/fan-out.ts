@@ -6,6 +6,8 @@ import type { Watcher } from './phones';
 import { waitFor } from './wait';
 
 export interface Reach {
+	/** performance.now() of the click. */
+	startedAt: number;
 	/** Milliseconds from the facilitator's click until half, and all, of the streams had the event. */
 	eventMedianMs: number;
 	eventAllMs: number;
@@ -41,6 +43,7 @@ export async function timeStateChange(
 	});
 	const reloadTimes = watchers.map((w, i) => (firstAfter(w.reloadedAt, before[i] as number) ?? NaN) - started);
 	return {
+		startedAt: started,
 		eventMedianMs: median(eventTimes),
 		eventAllMs: eventTimes.length ? Math.max(...eventTimes) : NaN,
 		reloadAllMs: reloads ? Math.max(...reloadTimes) : NaN,

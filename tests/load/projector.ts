@@ -1,8 +1,7 @@
-// The projector as its page behaves: it follows the session's stream and reloads its data on
-// every counts event (reloadOnCounts), one reload at a time.
+// The projector and the control view as their pages behave: each follows the session's stream
+// and reloads its data on every event, counts included (reloadOnCounts), one reload at a time.
 import { performance } from 'node:perf_hooks';
-import type { Stream } from '../support/http-client';
-import type { Room } from '../support/room';
+import type { Client, Stream } from '../support/http-client';
 import { waitFor } from './wait';
 
 export interface CountsSeen {
@@ -16,10 +15,10 @@ export interface Projector {
 	counts: CountsSeen[];
 }
 
-/** Opens the projector's stream for the room's facilitator. */
-export async function followProjector(room: Room): Promise<Projector> {
+/** Opens a screen's stream (path + /events) and reloads its data (path + /__data.json). */
+export async function followScreen(client: Client, path: string): Promise<Projector> {
 	const counts: CountsSeen[] = [];
-	const dataPath = `/present/${room.sessionId}/__data.json`;
+	const dataPath = `${path}/__data.json`;
 	let reloading = false;
 	let again = false;
 	const reload = async () => {
@@ -27,18 +26,18 @@ export async function followProjector(room: Room): Promise<Projector> {
 		reloading = true;
 		do {
 			again = false;
-			await room.facilitator.get(dataPath).catch(() => undefined);
+			await client.get(dataPath).catch(() => undefined);
 		} while (again);
 		reloading = false;
 	};
-	const stream = room.facilitator.stream(`/present/${room.sessionId}/events`, (event) => {
+	const stream = client.stream(`${path}/events`, (event) => {
 		if (event.type === 'counts') {
 			const figures = (event.data as { counts: { responded: number; answering: number } }).counts;
 			counts.push({ at: performance.now(), responded: figures.responded, answering: figures.answering });
 		}
 		void reload();
 	});
-	if ((await stream.opened) !== 200) throw new Error('The projector could not open its stream');
+	if ((await stream.opened) !== 200) throw new Error(`${path}: the stream did not open`);
 	return { stream, counts };
 }
 

@@ -10,7 +10,7 @@ export interface Context {
 }
 
 const verdict = (met: boolean) => (met ? 'met' : '**missed**');
-const ms = (value: number) => `${value} ms`;
+const ms = (value: number) => (Number.isFinite(value) ? `${value} ms` : 'not within 30 s');
 const statuses = (errors: Record<string, number>) =>
 	Object.keys(errors).length
 		? Object.entries(errors)
@@ -53,17 +53,23 @@ ${targets.map(([what, value, met]) => `| ${what} | ${value} | ${verdict(met)} |`
 ## A room of ${f.participants} phones
 
 Each run: the facilitator sets up a group and a session through the app's forms; the projector
-follows the session's stream and reloads its data on every counts event, as its page does;
+and the control view follow the session's stream and reload their data on every counts event, as
+their pages do;
 ${f.participants} phones join by code and keep their live stream open, reloading their page data on each
 state change; the facilitator moves to the questionnaire (stage 6). Every phone then answers its
-24 items (12 principles × nous, dans), pausing 0.5 to 2.5 s before each, as a person would;
-meanwhile the facilitator starts a countdown and stops it (two more reloads on every phone). Then
-every phone answers all 24 again with no pause, which measures throughput.
+24 items (12 principles × nous, dans), pausing 1 to 3 s before each: ${f.participants * 24} answers in
+about 50 s, some 2.4 times the pace of the quality bar (24,000 within two minutes). Meanwhile the
+facilitator starts a countdown and stops it, so every phone reloads twice while answering. A send
+that fails on the network, times out (30 s) or gets a 5xx is sent again after 3 s, as the phone's
+answer queue does, and counted as an error. Then every phone answers all 24 again with no pause,
+which measures throughput. Last, the facilitator closes the questionnaire, moves to stage 7 and
+reveals the results, which every phone reloads.
 
 | figure | value |
 |---|---|
 | answers acknowledged / found in the database | ${f.acknowledged} / ${f.stored} |
 | answer latency at a person's pace, p50 / p95 / p99 | ${f.latencyMs.p50} / ${f.latencyMs.p95} / ${f.latencyMs.p99} ms |
+| p95 of the answers sent while no state change was reaching the phones | ${f.quietLatencyP95Ms} ms |
 | answers per second at that pace | ${f.pacedAnswersPerSecond} |
 | errors (all runs, both passes) | ${statuses(f.errors)} |
 | projector lag, last answer → counts event showing everyone done | ${ms(f.projectorLagMs)} |
@@ -72,7 +78,8 @@ every phone answers all 24 again with no pause, which measures throughput.
 | baseline flat out (bare node:http + the same upsert) | ${f.baselineAnswersPerSecond} answers/s |
 | **Entre-deux / baseline** | **${f.baselineRatio}** |
 | state change → event on half / all phones | ${f.stageChangeMs.eventMedian} / ${f.stageChangeMs.eventAll} ms |
-| state change → all ${f.participants} phones reloaded their data (median; worst) | ${f.stageChangeMs.reloadAll} ms; ${f.stageChangeMs.worstReloadAll} ms |
+| state change → all ${f.participants} phones reloaded their data (median; worst) | ${ms(f.stageChangeMs.reloadAll)}; ${ms(f.stageChangeMs.worstReloadAll)} |
+| results revealed (stage 7) → all ${f.participants} phones reloaded them | ${ms(f.revealReloadAllMs)} |
 | server resident memory at peak (highest run) | ${f.peakRssMb} MB |
 
 Per run: ${f.perRun.map((r) => `${r.answersPerSecond} vs ${r.baselineAnswersPerSecond} answers/s, p95 ${r.latencyP95Ms} ms, lag ${r.projectorLagMs} ms, ${r.peakRssMb} MB`).join('; ')}.

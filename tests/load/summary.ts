@@ -42,6 +42,7 @@ export function summarise(participants: number, runs: Run[], streams: StreamRun 
 			p95: medianOf(paced, (l) => l.p95),
 			p99: medianOf(paced, (l) => l.p99)
 		},
+		quietLatencyP95Ms: medianOf(rooms, (room) => latency(room.quietLatencies).p95),
 		flatOutLatencyMs: {
 			p50: medianOf(flat, (l) => l.p50),
 			p95: medianOf(flat, (l) => l.p95),
@@ -64,6 +65,7 @@ export function summarise(participants: number, runs: Run[], streams: StreamRun 
 			worstReloadAll: round(Math.max(...changes.map((c) => c.reloadAllMs))),
 			missed: changes.reduce((sum, c) => sum + c.missed, 0)
 		},
+		revealReloadAllMs: medianOf(rooms, (room) => room.reveal.reloadAllMs),
 		streams: streams && {
 			count: streams.streams,
 			opened: streams.opened,
