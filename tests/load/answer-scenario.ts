@@ -2,7 +2,7 @@
 // with their streams, the facilitator moving to the questionnaire; then everyone answers at a
 // person's pace (latency, loss, projector lag), and once more flat out (throughput).
 import Database from 'better-sqlite3';
-import { removeDatabase, startServer, type AppServer } from '../support/app-server';
+import { removeDatabase, startServer, tempDatabasePath, type AppServer } from '../support/app-server';
 import { control, openRoom, questionnaireItems, type Room } from '../support/room';
 import { answerAll, answersPerSecond, flatOut, paced, type Item, type WorkloadResult } from './answer-workload';
 import { onCleanup } from './cleanup';
@@ -51,10 +51,13 @@ const click = (room: Room, phones: Phone[], action: string, fields: Record<strin
 
 /** Runs the room once with n phones. */
 export async function runRoom(n: number): Promise<RoomRun> {
-	const server = await startServer();
+	// Registered before the start, so that a run stopped while the app starts leaves no file.
+	const databasePath = tempDatabasePath('bench-room');
+	const forget = onCleanup(() => removeDatabase(databasePath));
+	const server = await startServer({ databasePath });
 	const stop = onCleanup(async () => {
 		await server.stop();
-		removeDatabase(server.databasePath);
+		await forget();
 	});
 	const peakRss = sampleRss(server);
 	let phones: Phone[] = [];

@@ -82,7 +82,8 @@ const server = createServer((req, res) => {
 	});
 });
 
-server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('baseline ready'));
+// The same listen backlog as the app (src/cli/start.js), so that both take a room connecting at once.
+server.listen(Number(process.env.PORT), '127.0.0.1', 4096, () => console.log('baseline ready'));
 process.on('SIGTERM', () => {
 	server.close();
 	server.closeAllConnections();

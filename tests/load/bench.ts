@@ -26,6 +26,11 @@ const streamCount = Number(values.streams);
 if (!(participants > 0 && runCount > 0 && streamCount >= 0))
 	throw new Error('--participants, --runs, --streams: numbers');
 
+// The command as a reader would type it again; the note is only the report's prose.
+const shown = ['participants', 'runs', 'streams', 'json']
+	.filter((name) => process.argv.includes(`--${name}`))
+	.map((name) => `--${name} ${values[name as 'participants']}`);
+if (shown.length) shown.unshift('--');
 const started = Date.now();
 const release = guardProcess(15 * 60_000);
 const log = (line: string) => console.log(`[${Math.round((Date.now() - started) / 1000)} s] ${line}`);
@@ -43,7 +48,7 @@ try {
 	const streams = streamCount ? await runStreams(streamCount) : null;
 	const figures = summarise(participants, runs, streams);
 	const context = {
-		command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.replace(/ -- $/, ''),
+		command: ['npm run bench', ...shown].join(' '),
 		date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
 		durationS: Math.round((Date.now() - started) / 1000),
 		machine: machine(),

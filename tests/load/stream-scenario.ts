@@ -1,7 +1,7 @@
 // Many open live streams on one session: the server's memory with them open, and how long one
 // stage change takes to reach all of them. Streams are opened as the participant page opens
 // them (no reload here: this measures the fan-out alone).
-import { removeDatabase, startServer } from '../support/app-server';
+import { removeDatabase, startServer, tempDatabasePath } from '../support/app-server';
 import { Client } from '../support/http-client';
 import { control, openRoom } from '../support/room';
 import { onCleanup } from './cleanup';
@@ -21,10 +21,13 @@ export interface StreamRun {
 
 /** Opens count streams on one session and moves its stage a few times. */
 export async function runStreams(count: number, changes = 5): Promise<StreamRun> {
-	const server = await startServer();
+	// Registered before the start, so that a run stopped while the app starts leaves no file.
+	const databasePath = tempDatabasePath('bench-streams');
+	const forget = onCleanup(() => removeDatabase(databasePath));
+	const server = await startServer({ databasePath });
 	const stop = onCleanup(async () => {
 		await server.stop();
-		removeDatabase(server.databasePath);
+		await forget();
 	});
 	let watchers: Watcher[] = [];
 	let sampler: ReturnType<typeof setInterval> | undefined;
