@@ -48,7 +48,11 @@ const server = createServer((req, res) => {
 	if (!process.env.ORIGIN && !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
 	handler(req, res);
 });
-server.listen(port, host, () => {
+// A room of phones connects at once (joining, or reloading after a stage change): with Node's
+// default backlog of 511 the kernel drops the rest, and a dropped phone waits 1, 3, 7… seconds
+// before it tries again. The kernel caps this at net.core.somaxconn.
+const backlog = 4096;
+server.listen(port, host, backlog, () => {
 	console.log(`Entre-deux is ready on http://localhost:${port}`);
 	console.log(`Database: ${process.env.DATABASE_PATH}`);
 });

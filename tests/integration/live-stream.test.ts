@@ -34,6 +34,25 @@ describe('the live stream', () => {
 	});
 });
 
+describe("a phone's stream", () => {
+	it('carries state changes but leaves out the counts, which only the projector shows', async () => {
+		vi.useFakeTimers();
+		const abort = new AbortController();
+		const reader = liveStream(903, 1, abort.signal, { counts: false }).body!.getReader();
+		const projectorAbort = new AbortController();
+		const projector = liveStream(903, 1, projectorAbort.signal).body!.getReader();
+		await readUntil(reader, '"version":1');
+		await readUntil(projector, '"version":1');
+		publishCounts(903, () => ({ version: 1, counts: { joined: 4 } }));
+		vi.advanceTimersByTime(250);
+		publishState(903, 2);
+		expect(await readUntil(projector, '"version":2')).toContain('"joined":4');
+		expect(await readUntil(reader, '"version":2')).not.toContain('counts');
+		abort.abort();
+		projectorAbort.abort();
+	});
+});
+
 describe('count updates', () => {
 	it('are coalesced to one event per quarter second, carrying the latest counts', () => {
 		vi.useFakeTimers();

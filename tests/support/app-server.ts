@@ -25,6 +25,8 @@ export interface StartOptions {
 	/** A fixed port (a restart that phones should find again); a free one when absent. */
 	port?: number;
 	env?: Record<string, string>;
+	/** Options for node itself, before the script (e.g. --cpu-prof, to profile under load). */
+	nodeArgs?: string[];
 }
 
 /** A TCP port that nothing listens on now. */
@@ -58,7 +60,7 @@ export async function startServer(options: StartOptions = {}): Promise<AppServer
 	const port = options.port ?? (await freePort());
 	const databasePath = options.databasePath ?? tempDatabasePath();
 	const root = new URL('../..', import.meta.url).pathname;
-	const child = spawn(process.execPath, [join(root, 'src/cli/start.js')], {
+	const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(root, 'src/cli/start.js')], {
 		cwd: root,
 		env: {
 			...process.env,

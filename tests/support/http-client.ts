@@ -3,7 +3,9 @@
 // follows a Server-Sent Events stream. Plain node:http, so thousands of them fit in one process.
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 
-const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+// Idle sockets are dropped after 4 s, before the server's 5 s keep-alive timeout closes them
+// under a request, as browsers do.
+const agent = new Agent({ keepAlive: true, maxSockets: Infinity, timeout: 4000 });
 
 export interface HttpResponse {
 	status: number;

@@ -8,6 +8,15 @@ export interface AnswerRow {
 	b: Rating;
 }
 
+const changes = new Map<number, number>();
+
+/** How many times this process changed a session's answers: what cached results are keyed on. */
+export function answersChanges(sessionId: number): number {
+	return changes.get(sessionId) ?? 0;
+}
+
+const changed = (sessionId: number) => changes.set(sessionId, answersChanges(sessionId) + 1);
+
 /** Saves or replaces one participant's two ratings for a principle at a level. */
 export function saveAnswer(participantId: number, sessionId: number, answer: AnswerRow, at = Date.now()): void {
 	sql(
@@ -16,6 +25,7 @@ export function saveAnswer(participantId: number, sessionId: number, answer: Ans
 		 ON CONFLICT (participant_id, level, principle_id)
 		 DO UPDATE SET rating_a = excluded.rating_a, rating_b = excluded.rating_b, answered_at = excluded.answered_at`
 	).run(participantId, sessionId, answer.level, answer.principleId, answer.a, answer.b, at);
+	changed(sessionId);
 }
 
 /** One participant's answers (only ever shown back to that participant). */
@@ -32,26 +42,21 @@ export function sessionAnswers(sessionId: number): AnswerRow[] {
 	).all(sessionId) as AnswerRow[];
 }
 
-/** How many participants answered every one of the given items count at these levels. */
-export function countCompleted(sessionId: number, levels: string[], itemsPerParticipant: number): number {
-	if (levels.length === 0) return 0;
+/**
+ * How many participants gave at least one answer at these levels, and how many answered at least
+ * itemsPerParticipant of them (finished the questionnaire): one pass over the session's answers.
+ */
+export function countQuestionnaire(
+	sessionId: number,
+	levels: string[],
+	itemsPerParticipant: number
+): { answering: number; completed: number } {
+	if (levels.length === 0) return { answering: 0, completed: 0 };
 	return sql(
-		`SELECT COUNT(*) FROM (SELECT participant_id FROM answers
-		 WHERE session_id = ? AND level IN (SELECT value FROM json_each(?))
-		 GROUP BY participant_id HAVING COUNT(*) >= ?)`
-	)
-		.pluck()
-		.get(sessionId, JSON.stringify(levels), itemsPerParticipant) as number;
-}
-
-/** How many participants gave at least one answer at these levels. */
-export function countAnswering(sessionId: number, levels: string[]): number {
-	return sql(
-		`SELECT COUNT(DISTINCT participant_id) FROM answers
-		 WHERE session_id = ? AND level IN (SELECT value FROM json_each(?))`
-	)
-		.pluck()
-		.get(sessionId, JSON.stringify(levels)) as number;
+		`SELECT COUNT(*) AS answering, COALESCE(SUM(n >= ?), 0) AS completed
+		 FROM (SELECT COUNT(*) AS n FROM answers
+		 WHERE session_id = ? AND level IN (SELECT value FROM json_each(?)) GROUP BY participant_id)`
+	).get(itemsPerParticipant, sessionId, JSON.stringify(levels)) as { answering: number; completed: number };
 }
 
 /** Every answer of a session with the kind of actor who gave it (never who), for breakdowns. */
@@ -71,6 +76,7 @@ export function countRespondents(sessionId: number): number {
 
 /** Deletes a session's raw answers (its snapshot stays). */
 export function deleteSessionAnswers(sessionId: number): number {
+	changed(sessionId);
 	return sql('DELETE FROM answers WHERE session_id = ?').run(sessionId).changes;
 }
 

@@ -2,19 +2,38 @@ import { hub, type LiveEvent } from './hub';
 
 export const heartbeatMs = 15_000;
 
+const encoder = new TextEncoder();
+// The hub hands the same event to every stream of a session: encode it once, not once per phone.
+const encoded = new WeakMap<LiveEvent, Uint8Array>();
+
+function encode(event: LiveEvent): Uint8Array {
+	let bytes = encoded.get(event);
+	if (!bytes) {
+		bytes = encoder.encode(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+		encoded.set(event, bytes);
+	}
+	return bytes;
+}
+
 /**
  * A Server-Sent Events response for one session. It opens with the current version (so a client
  * that missed events reloads), forwards the hub's events, and sends a comment every 15 s so that
- * proxies and phones keep the connection.
+ * proxies and phones keep the connection. Without counts, it leaves out the live counts, which
+ * only the projector and the control view show.
  */
-export function liveStream(sessionId: number, currentVersion: number, signal: AbortSignal): Response {
-	const encoder = new TextEncoder();
+export function liveStream(
+	sessionId: number,
+	currentVersion: number,
+	signal: AbortSignal,
+	{ counts = true }: { counts?: boolean } = {}
+): Response {
 	let cleanup = () => {};
 	const body = new ReadableStream<Uint8Array>({
 		start(controller) {
 			const send = (event: LiveEvent) => {
+				if (event.type === 'counts' && !counts) return;
 				try {
-					controller.enqueue(encoder.encode(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`));
+					controller.enqueue(encode(event));
 				} catch {
 					cleanup();
 				}

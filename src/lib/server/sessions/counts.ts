@@ -1,6 +1,6 @@
 import type { Framework } from '$lib/framework/types';
 import type { PlanStage } from '$lib/session/plan';
-import { countAnswering, countCompleted } from '$lib/server/db/answers';
+import { countQuestionnaire } from '$lib/server/db/answers';
 import { countCards } from '$lib/server/db/cards';
 import { sessionCheckins } from '$lib/server/db/checkins';
 import { countConsenting } from '$lib/server/db/consents';
@@ -34,10 +34,13 @@ export function liveCounts(session: Session, plan: PlanStage[], framework: Frame
 		case 'frame':
 			counts.responded = countConsenting(session.id);
 			break;
-		case 'questionnaire':
-			counts.responded = countCompleted(session.id, stage.levels, stage.levels.length * framework.principles.length);
-			counts.answering = countAnswering(session.id, stage.levels);
+		case 'questionnaire': {
+			const items = stage.levels.length * framework.principles.length;
+			const { answering, completed } = countQuestionnaire(session.id, stage.levels, items);
+			counts.responded = completed;
+			counts.answering = answering;
 			break;
+		}
 		case 'cards':
 			counts.responded = counts.cards;
 			break;

@@ -8,7 +8,7 @@ import { findSession, type Session } from '$lib/server/db/sessions';
 import { publishCounts } from '$lib/server/live/publish';
 import { m } from '$lib/paraglide/messages';
 import { liveCounts } from './counts';
-import { sessionPlan } from './lifecycle';
+import { livePlan } from './live-session';
 
 /** The cookie that makes a phone the same participant of a session after a reload. */
 export function participantCookieName(sessionId: number): string {
@@ -63,7 +63,7 @@ export function countsChanged(sessionId: number, framework: Framework): void {
 	publishCounts(sessionId, () => {
 		const session = findSession(sessionId);
 		if (!session) return { version: 0, counts: {} };
-		const counts = liveCounts(session, sessionPlan(sessionId, framework), framework);
+		const counts = liveCounts(session, livePlan(session, framework), framework);
 		return { version: session.version, counts: { ...counts } };
 	});
 }

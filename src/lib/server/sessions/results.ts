@@ -1,7 +1,7 @@
 import type { Framework } from '$lib/framework/types';
 import { aggregate } from '$lib/scoring/aggregate';
 import type { PolePair } from '$lib/scoring/rating';
-import { sessionAnswers, sessionAnswersByKind, type AnswerRow } from '$lib/server/db/answers';
+import { answersChanges, sessionAnswers, sessionAnswersByKind, type AnswerRow } from '$lib/server/db/answers';
 import { actorKinds } from '$lib/server/db/participants';
 import { overallMaturity } from '$lib/scoring/gaps';
 import { protectSubgroups } from '$lib/scoring/subgroups';
@@ -56,13 +56,25 @@ export function describeResults(cells: Cells, threshold: number, framework: Fram
 	return { threshold, cells, divergences: divergences.slice(0, 5), levelsShown };
 }
 
+// A reveal makes every phone of the room reload the results at once: aggregated once for all of
+// them while no answer changes. The short lifetime covers what this process does not see
+// (another process writing, a deleted session's id given to a new one).
+const liveResults = new Map<number, { key: string; at: number; results: SessionResults }>();
+const cacheMs = 2000;
+
 /** A session's results: its snapshot once it has one, the live answers before. */
 export function computeResults(sessionId: number, threshold: number, framework: Framework): SessionResults {
 	const snapshot = findSnapshot(sessionId);
 	if (snapshot) {
 		return describeResults(snapshot.byKind[''] ?? {}, snapshot.anonymityThreshold, framework);
 	}
-	return describeResults(aggregateCells(sessionAnswers(sessionId), threshold, framework), threshold, framework);
+	const key = `${answersChanges(sessionId)}:${threshold}:${framework.locale}`;
+	const cached = liveResults.get(sessionId);
+	if (cached?.key === key && Date.now() - cached.at < cacheMs) return cached.results;
+	const cells = aggregateCells(sessionAnswers(sessionId), threshold, framework);
+	const results = describeResults(cells, threshold, framework);
+	liveResults.set(sessionId, { key, at: Date.now(), results });
+	return results;
 }
 
 /** The group's previous snapshotted session of the same instrument version, to overlay on a reveal. */

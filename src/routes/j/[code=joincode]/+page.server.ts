@@ -9,9 +9,8 @@ import { addFeedback } from '$lib/server/db/feedback';
 import { listGroundRules } from '$lib/server/db/ground-rules';
 import { findGroup } from '$lib/server/db/groups';
 import { countCardSent, countParticipants, setParticipantIdentity } from '$lib/server/db/participants';
-import { findJoinableSession } from '$lib/server/db/sessions';
 import { getFramework } from '$lib/server/framework';
-import { finalizeSettledSessions, sessionPlan } from '$lib/server/sessions/lifecycle';
+import { findLiveSession, livePlan } from '$lib/server/sessions/live-session';
 import {
 	countsChanged,
 	currentParticipant,
@@ -31,11 +30,10 @@ import { getLocale } from '$lib/paraglide/runtime';
 const maxCards = 10;
 
 function liveSession(code: string) {
-	finalizeSettledSessions();
-	const session = findJoinableSession(code);
+	const session = findLiveSession(code);
 	if (!session) throw error(404, m.join_error_unknown());
 	const framework = getFramework(getLocale());
-	return { session, framework, plan: sessionPlan(session.id, framework) };
+	return { session, framework, plan: livePlan(session, framework) };
 }
 
 export const load: PageServerLoad = ({ params, cookies }) => {

@@ -7,5 +7,5 @@ import { m } from '$lib/paraglide/messages';
 export const GET: RequestHandler = ({ params, request }) => {
 	const session = findJoinableSession(params.code);
 	if (!session) throw error(404, m.join_error_unknown());
-	return liveStream(session.id, session.version, request.signal);
+	return liveStream(session.id, session.version, request.signal, { counts: false });
 };
