@@ -7,6 +7,7 @@ import { control, openRoom, questionnaireItems, type Room } from '../support/roo
 import { answerAll, answersPerSecond, flatOut, paced, type Item, type WorkloadResult } from './answer-workload';
 import { onCleanup } from './cleanup';
 import { timeStateChange, type Reach } from './fan-out';
+import { pageScripts, type PageWeight } from './page-weight';
 import { hangUp, joinPhones, type Phone } from './phones';
 import { followScreen, projectorLag } from './projector';
 import { sleep } from './wait';
@@ -25,6 +26,8 @@ export interface RoomRun {
 	reveal: Reach;
 	/** Latencies of the answers sent while no state change was reaching the phones. */
 	quietLatencies: number[];
+	/** The JavaScript of a joined phone's page, before results are revealed. */
+	participantPageJs: PageWeight;
 }
 
 function sampleRss(server: AppServer) {
@@ -67,6 +70,7 @@ export async function runRoom(n: number): Promise<RoomRun> {
 		const projector = await followScreen(room.facilitator, `/present/${room.sessionId}`);
 		const controlView = await followScreen(room.facilitator, room.controlPath);
 		phones = await joinPhones(server.url, room.joinCode, n);
+		const participantPageJs = await pageScripts(phones[0]!.client, `/j/${room.joinCode}`);
 		const stageChanges: Reach[] = [];
 		// The default plan's sixth stage is the questionnaire.
 		for (let stage = 1; stage < 6; stage++) stageChanges.push(await click(room, phones, 'next'));
@@ -102,7 +106,8 @@ export async function runRoom(n: number): Promise<RoomRun> {
 			peakRssMb: peakRss(),
 			stageChanges,
 			reveal,
-			quietLatencies
+			quietLatencies,
+			participantPageJs
 		};
 	} finally {
 		peakRss();

@@ -58,7 +58,12 @@ export function markdown(f: Figures, c: Context): string {
 		],
 		['no 5xx', statuses(f.errors), fiveXx.length === 0],
 		['p95 answer latency < 50 ms', ms(f.latencyMs.p95), f.latencyMs.p95 < 50],
-		['projector counts lag < 500 ms', ms(f.projectorLagMs), f.projectorLagMs < 500]
+		['projector counts lag < 500 ms', ms(f.projectorLagMs), f.projectorLagMs < 500],
+		[
+			'participant page JavaScript before reveal < 40 KB gzipped',
+			`${f.participantPageJs.gzipKb} KB in ${f.participantPageJs.files} files (${f.participantPageJs.rawKb} KB unzipped)`,
+			f.participantPageJs.gzipKb < 40
+		]
 	];
 	if (s) targets.push([`${s.count} streams < 500 MB resident`, `${s.peakRssMb} MB`, s.peakRssMb < 500]);
 	return `# Benchmarks

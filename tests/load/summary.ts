@@ -65,6 +65,7 @@ export function summarise(participants: number, runs: Run[], streams: StreamRun 
 			worstReloadAll: round(Math.max(...changes.map((c) => c.reloadAllMs))),
 			missed: changes.reduce((sum, c) => sum + c.missed, 0)
 		},
+		participantPageJs: rooms[0]!.participantPageJs,
 		revealReloadAllMs: medianOf(rooms, (room) => room.reveal.reloadAllMs),
 		streams: streams && {
 			count: streams.streams,
