@@ -1,22 +1,15 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registerAccount } from '$lib/server/auth/accounts';
 import { generateToken } from '$lib/server/auth/tokens';
 import { cookieName } from '$lib/paraglide/runtime';
 import { anyForm, badForm, summary, validForm } from './bad-input-fields';
 import { routes } from './bad-input-specs';
-import { makeWorld, type World } from './bad-input-world';
+import { useWorld, type World } from './bad-input-world';
 import { callAction, TestCookies, useTempDatabase } from './helpers';
 import { refuseAll } from './refusal';
 
-let world: World;
-let cleanup: () => void;
-
-beforeEach(() => {
-	({ cleanup } = useTempDatabase());
-	world = makeWorld();
-});
-afterEach(() => cleanup());
+const world = useWorld();
 
 const action = (route: string, name = 'default') => routes[route]!.actions[name];
 const forgedToken = fc.oneof(
@@ -34,14 +27,18 @@ describe('bad input to the account pages', () => {
 	});
 
 	it('/setup refuses a bad first account and creates nothing', async () => {
-		cleanup();
-		({ cleanup } = useTempDatabase());
-		const { fields } = routes['(site)/setup']!.specs.default!;
-		const setup = (form: FormData) => callAction(action('(site)/setup'), { path: '/setup', form });
-		await refuseAll(
-			badForm(fields, world).map((form) => ({ label: summary(form), act: () => setup(form) })),
-			60
-		);
+		// Setup is open only on an empty database.
+		const empty = useTempDatabase();
+		try {
+			const { fields } = routes['(site)/setup']!.specs.default!;
+			const setup = (form: FormData) => callAction(action('(site)/setup'), { path: '/setup', form });
+			await refuseAll(
+				badForm(fields, world).map((form) => ({ label: summary(form), act: () => setup(form) })),
+				60
+			);
+		} finally {
+			empty.cleanup();
+		}
 	});
 
 	it('/sign-in refuses malformed forms without counting a failure, and wrong ones with its own message', async () => {

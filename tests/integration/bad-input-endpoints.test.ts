@@ -1,18 +1,11 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { endpoints } from './bad-input-endpoints';
-import { makeWorld, type World } from './bad-input-world';
-import { callAction, useTempDatabase } from './helpers';
+import { useWorld, type World } from './bad-input-world';
+import { callAction } from './helpers';
 import { dumpDatabase, refuseAll, type Case } from './refusal';
 
-let world: World;
-let cleanup: () => void;
-
-beforeEach(() => {
-	({ cleanup } = useTempDatabase());
-	world = makeWorld();
-});
-afterEach(() => cleanup());
+const world = useWorld();
 
 const ids = fc.integer({ min: 1_000, max: 2 ** 40 }).map(String);
 const codes = fc.stringMatching(/^[A-HJ-NP-Z2-9]{6}$/);

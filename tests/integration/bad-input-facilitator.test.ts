@@ -1,20 +1,13 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { User } from '$lib/server/db/users';
 import { anyForm, badForm, summary, validForm } from './bad-input-fields';
 import { routes, type ActionSpec } from './bad-input-specs';
-import { makeWorld, type World } from './bad-input-world';
-import { callAction, useTempDatabase } from './helpers';
+import { useWorld } from './bad-input-world';
+import { callAction } from './helpers';
 import { refuseAll, type Case } from './refusal';
 
-let world: World;
-let cleanup: () => void;
-
-beforeEach(() => {
-	({ cleanup } = useTempDatabase());
-	world = makeWorld();
-});
-afterEach(() => cleanup());
+const world = useWorld();
 
 const signIn = /^\/sign-in\?redirectTo=/;
 const groupRoute = '(site)/(facilitator)/groups/[groupId=id]/';

@@ -1,21 +1,14 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { generateToken } from '$lib/server/auth/tokens';
 import { participantCookieName } from '$lib/server/sessions/participation';
 import { badForm, summary, validForm } from './bad-input-fields';
 import { routes } from './bad-input-specs';
-import { atActivity, makeWorld, tokenOf, type World } from './bad-input-world';
-import { callAction, TestCookies, useTempDatabase } from './helpers';
+import { atActivity, useWorld, tokenOf } from './bad-input-world';
+import { callAction, TestCookies } from './helpers';
 import { refuseAll, type Case } from './refusal';
 
-let world: World;
-let cleanup: () => void;
-
-beforeEach(() => {
-	({ cleanup } = useTempDatabase());
-	world = makeWorld();
-});
-afterEach(() => cleanup());
+const world = useWorld();
 
 const phone = routes['j/[code=joincode]']!;
 const joinAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'.split('');

@@ -11,7 +11,8 @@ import { getFramework } from '$lib/server/framework';
 import { acceptInvitation, createInvitation } from '$lib/server/invitations';
 import { createDraftSession, openSession, sessionPlan } from '$lib/server/sessions/lifecycle';
 import { joinSession, participantCookieName } from '$lib/server/sessions/participation';
-import { makeUser, TestCookies } from './helpers';
+import { afterEach, beforeEach } from 'vitest';
+import { makeUser, TestCookies, useTempDatabase } from './helpers';
 
 export interface World {
 	owner: User;
@@ -105,4 +106,19 @@ export function atActivity(world: World, activity: Activity, phase: 'open' | 'cl
 /** The participant token of a phone in a session. */
 export function tokenOf(cookies: TestCookies, sessionId: number): string {
 	return cookies.get(participantCookieName(sessionId))!;
+}
+
+/**
+ * The world of the test that runs: rebuilt in a fresh temporary database before each test of
+ * the file, and dropped after it.
+ */
+export function useWorld(): World {
+	const world = {} as World;
+	let cleanup = () => {};
+	beforeEach(() => {
+		({ cleanup } = useTempDatabase());
+		Object.assign(world, makeWorld());
+	});
+	afterEach(() => cleanup());
+	return world;
 }
