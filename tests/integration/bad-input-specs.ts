@@ -5,6 +5,7 @@ import type { Activity } from '$lib/framework/types';
 import { roles } from '$lib/server/auth/permissions';
 import { consentChoices } from '$lib/server/db/consents';
 import { actorKinds } from '$lib/server/db/participants';
+import { getFramework } from '$lib/server/framework';
 import { textOutside, tooLong, unknownId, wrongType } from '../support/bad-values';
 import { choice, date, id, integer, list, text, type Field } from './bad-input-fields';
 import type { World } from './bad-input-world';
@@ -39,22 +40,9 @@ export interface RouteSpec {
 	specs: Record<string, ActionSpec>;
 }
 
-const levelIds = ['je', 'nous', 'dans'];
-const allPrinciples = [
-	'role-identite',
-	'place',
-	'transformation',
-	'je-nous',
-	'sachant-apprenant',
-	'oeuvre-auteurs'
-].concat([
-	'projet-processus',
-	'accord-desaccord',
-	'dedans-dehors',
-	'explicite-implicite',
-	'guider-emerger',
-	'urgence-temps'
-]);
+const framework = getFramework('fr');
+const levelIds = framework.levels.map((level) => level.id);
+const allPrinciples = framework.principles.map((principle) => principle.id);
 const rating = choice(['0', '1', '2', '3', '4', 'x']);
 const name = (max: number) => text(max, 'COP locale');
 const ruleId = id((w: World) => String(w.ruleIds[0]));
