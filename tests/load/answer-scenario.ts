@@ -7,6 +7,7 @@ import { control, openRoom, questionnaireItems, type Room } from '../support/roo
 import { answerAll, answersPerSecond, flatOut, paced, type Item, type WorkloadResult } from './answer-workload';
 import { onCleanup } from './cleanup';
 import { timeStateChange, type Reach } from './fan-out';
+import { largestPaintMs } from './page-paint';
 import { pageScripts, type PageWeight } from './page-weight';
 import { hangUp, joinPhones, type Phone } from './phones';
 import { followScreen, projectorLag } from './projector';
@@ -28,6 +29,8 @@ export interface RoomRun {
 	quietLatencies: number[];
 	/** The JavaScript of a joined phone's page, before results are revealed. */
 	participantPageJs: PageWeight;
+	/** Largest contentful paints of the joined phone's page on slow 3G, cold loads. */
+	participantPaintsMs: number[];
 }
 
 function sampleRss(server: AppServer) {
@@ -71,6 +74,7 @@ export async function runRoom(n: number): Promise<RoomRun> {
 		const controlView = await followScreen(room.facilitator, room.controlPath);
 		phones = await joinPhones(server.url, room.joinCode, n);
 		const participantPageJs = await pageScripts(phones[0]!.client, `/j/${room.joinCode}`);
+		const participantPaintsMs = await largestPaintMs(phones[0]!.client, `/j/${room.joinCode}`);
 		const stageChanges: Reach[] = [];
 		// The default plan's sixth stage is the questionnaire.
 		for (let stage = 1; stage < 6; stage++) stageChanges.push(await click(room, phones, 'next'));
@@ -107,7 +111,8 @@ export async function runRoom(n: number): Promise<RoomRun> {
 			stageChanges,
 			reveal,
 			quietLatencies,
-			participantPageJs
+			participantPageJs,
+			participantPaintsMs
 		};
 	} finally {
 		peakRss();

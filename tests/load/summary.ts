@@ -66,6 +66,7 @@ export function summarise(participants: number, runs: Run[], streams: StreamRun 
 			missed: changes.reduce((sum, c) => sum + c.missed, 0)
 		},
 		participantPageJs: rooms[0]!.participantPageJs,
+		participantLcpMs: round(median(rooms.flatMap((room) => room.participantPaintsMs))),
 		revealReloadAllMs: medianOf(rooms, (room) => room.reveal.reloadAllMs),
 		streams: streams && {
 			count: streams.streams,
