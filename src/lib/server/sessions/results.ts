@@ -96,24 +96,30 @@ export interface KindBreakdown {
 }
 
 /**
- * Overall maturity per level for each kind of actor with at least the threshold of respondents;
- * every figure inside obeys the threshold on its own and cannot be subtracted from the whole. From the snapshot once there is one.
+ * A session's live figures for everyone ('') and per kind of actor: each kind obeys the threshold
+ * on its own, and none can be subtracted from the whole to reveal a few people.
+ */
+export function aggregateByKind(sessionId: number, threshold: number, framework: Framework): Record<string, Cells> {
+	const answers = sessionAnswersByKind(sessionId);
+	const everyone = aggregateCells(answers, threshold, framework);
+	const byKind: Record<string, Cells> = {};
+	for (const kind of actorKinds) {
+		const subset = answers.filter((answer) => answer.actorKind === kind);
+		if (subset.length > 0) byKind[kind] = aggregateCells(subset, threshold, framework);
+	}
+	return { '': everyone, ...protectSubgroups(everyone, byKind, threshold) };
+}
+
+/**
+ * Overall maturity per level for each kind of actor with at least the threshold of respondents
+ * (figures as aggregateByKind gives them). From the snapshot once there is one.
  */
 export function kindBreakdown(sessionId: number, threshold: number, framework: Framework): KindBreakdown[] {
 	const snapshot = findSnapshot(sessionId);
-	const byKind: Record<string, Cells> = {};
-	if (snapshot) {
-		for (const [kind, cells] of Object.entries(snapshot.byKind)) if (kind) byKind[kind] = cells;
-	} else {
-		const answers = sessionAnswersByKind(sessionId);
-		for (const kind of actorKinds) {
-			const subset = answers.filter((answer) => answer.actorKind === kind);
-			if (subset.length > 0) byKind[kind] = aggregateCells(subset, threshold, framework);
-		}
-		Object.assign(byKind, protectSubgroups(aggregateCells(answers, threshold, framework), byKind, threshold));
-	}
+	const byKind = snapshot?.byKind ?? aggregateByKind(sessionId, threshold, framework);
 	const limit = snapshot?.anonymityThreshold ?? threshold;
 	return Object.entries(byKind)
+		.filter(([kind]) => kind !== '')
 		.map(([kind, cells]) => ({
 			kind,
 			respondents: Math.max(0, ...Object.values(cells).flatMap((row) => Object.values(row).map((cell) => cell.n))),
