@@ -2,12 +2,18 @@ import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { readable, requiredText } from './form';
 
-/** Whether a YYYY-MM-DD string names a day that exists (no 31 February). */
 // valibot runs every check of a pipe even after one failed, so this one meets any string too.
 function isCalendarDay(value: string): boolean {
 	const time = Date.parse(`${value}T00:00:00Z`);
 	return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
 }
+
+/** A day typed as YYYY-MM-DD that exists (no 31 February). */
+const calendarDay = v.pipe(
+	v.string(() => m.session_error_date()),
+	v.isoDate(() => m.session_error_date()),
+	v.check(isCalendarDay, () => m.session_error_date())
+);
 
 const positiveInt = v.pipe(
 	v.string(() => m.error_invalid_form()),
@@ -21,11 +27,7 @@ export const sessionFields = v.object({
 		() => m.session_error_title(),
 		() => m.session_error_title_too_long()
 	),
-	heldOn: v.pipe(
-		v.string(() => m.session_error_date()),
-		v.isoDate(() => m.session_error_date()),
-		v.check(isCalendarDay, () => m.session_error_date())
-	),
+	heldOn: calendarDay,
 	settleDays: v.pipe(
 		v.optional(v.string(), '7'),
 		v.regex(/^\d{1,2}$/, () => m.session_error_settle_days()),
@@ -70,17 +72,7 @@ export const commitment = v.object({
 	dueOn: v.pipe(
 		v.optional(v.string(), ''),
 		v.trim(),
-		v.union(
-			[
-				v.literal(''),
-				v.pipe(
-					v.string(),
-					v.isoDate(() => m.session_error_date()),
-					v.check(isCalendarDay, () => m.session_error_date())
-				)
-			],
-			() => m.session_error_date()
-		),
+		v.union([v.literal(''), calendarDay], () => m.session_error_date()),
 		v.transform((value) => value || null)
 	)
 });
