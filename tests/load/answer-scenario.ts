@@ -2,10 +2,10 @@
 // with their streams, the facilitator moving to the questionnaire; then everyone answers at a
 // person's pace (latency, loss, projector lag), and once more flat out (throughput).
 import Database from 'better-sqlite3';
-import { removeDatabase, startServer, tempDatabasePath, type AppServer } from '../support/app-server';
+import type { AppServer } from '../support/app-server';
 import { control, openRoom, questionnaireItems, type Room } from '../support/room';
 import { answerAll, answersPerSecond, flatOut, paced, type Item, type WorkloadResult } from './answer-workload';
-import { onCleanup } from './cleanup';
+import { startBenchServer } from './cleanup';
 import { timeStateChange, type Reach } from './fan-out';
 import { largestPaintMs } from './page-paint';
 import { pageScripts, type PageWeight } from './page-weight';
@@ -57,14 +57,7 @@ const click = (room: Room, phones: Phone[], action: string, fields: Record<strin
 
 /** Runs the room once with n phones. */
 export async function runRoom(n: number): Promise<RoomRun> {
-	// Registered before the start, so that a run stopped while the app starts leaves no file.
-	const databasePath = tempDatabasePath('bench-room');
-	const forget = onCleanup(() => removeDatabase(databasePath));
-	const server = await startServer({ databasePath });
-	const stop = onCleanup(async () => {
-		await server.stop();
-		await forget();
-	});
+	const { server, stop } = await startBenchServer('bench-room');
 	const peakRss = sampleRss(server);
 	let phones: Phone[] = [];
 	try {

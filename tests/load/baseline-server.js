@@ -1,7 +1,8 @@
 // The baseline: a bare node:http server doing what an answer needs and nothing else. It joins a
 // phone (a token in a cookie, its hash in the database) and takes an answer the way Entre-deux
 // does: find the participant by token hash, validate the fields, upsert into the same answers
-// table through better-sqlite3 with the same pragmas. `node tests/load/baseline-server.js`.
+// table (same columns and indexes) through better-sqlite3 with the same pragmas.
+// `node tests/load/baseline-server.js`.
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -23,7 +24,8 @@ CREATE TABLE IF NOT EXISTS answers (
 	answered_at INTEGER NOT NULL,
 	PRIMARY KEY (participant_id, level, principle_id)
 );
-CREATE INDEX IF NOT EXISTS answers_by_session ON answers (session_id, level, principle_id);`);
+CREATE INDEX IF NOT EXISTS answers_by_session ON answers (session_id, level, principle_id);
+CREATE INDEX IF NOT EXISTS answers_by_participant ON answers (session_id, participant_id, level);`);
 
 const join = db.prepare('INSERT INTO participants (token_hash) VALUES (?)');
 const find = db.prepare('SELECT id FROM participants WHERE token_hash = ?').pluck();

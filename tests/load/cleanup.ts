@@ -1,4 +1,6 @@
 // What the benchmark must undo however it ends: child servers and temporary databases.
+import { removeDatabase, startServer, tempDatabasePath, type AppServer } from '../support/app-server';
+
 const pending = new Set<() => Promise<void> | void>();
 
 /** Registers an undo step; returns the function that runs it once and forgets it. */
@@ -33,4 +35,17 @@ export function guardProcess(limitMs: number): () => void {
 		process.off('SIGINT', onSignal);
 		process.off('SIGTERM', onSignal);
 	};
+}
+
+/** Starts the app on a fresh database; stop() ends it and deletes the database, as a cleanup would. */
+export async function startBenchServer(label: string): Promise<{ server: AppServer; stop: () => Promise<void> }> {
+	// Registered before the start, so that a run stopped while the app starts leaves no file.
+	const databasePath = tempDatabasePath(label);
+	const forget = onCleanup(() => removeDatabase(databasePath));
+	const server = await startServer({ databasePath });
+	const stop = onCleanup(async () => {
+		await server.stop();
+		await forget();
+	});
+	return { server, stop };
 }

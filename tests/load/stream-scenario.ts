@@ -1,10 +1,9 @@
 // Many open live streams on one session: the server's memory with them open, and how long one
 // stage change takes to reach all of them. Streams are opened as the participant page opens
 // them (no reload here: this measures the fan-out alone).
-import { removeDatabase, startServer, tempDatabasePath } from '../support/app-server';
 import { Client } from '../support/http-client';
 import { control, openRoom } from '../support/room';
-import { onCleanup } from './cleanup';
+import { startBenchServer } from './cleanup';
 import { timeStateChange, type Reach } from './fan-out';
 import { hangUp, inParallel, watch, type Watcher } from './phones';
 import { sleep } from './wait';
@@ -21,14 +20,7 @@ export interface StreamRun {
 
 /** Opens count streams on one session and moves its stage a few times. */
 export async function runStreams(count: number, changes = 5): Promise<StreamRun> {
-	// Registered before the start, so that a run stopped while the app starts leaves no file.
-	const databasePath = tempDatabasePath('bench-streams');
-	const forget = onCleanup(() => removeDatabase(databasePath));
-	const server = await startServer({ databasePath });
-	const stop = onCleanup(async () => {
-		await server.stop();
-		await forget();
-	});
+	const { server, stop } = await startBenchServer('bench-streams');
 	let watchers: Watcher[] = [];
 	let sampler: ReturnType<typeof setInterval> | undefined;
 	try {
