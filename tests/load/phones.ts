@@ -1,6 +1,7 @@
 // Phones as the participant page drives them: join by code, keep the live stream open, and
 // reload the page's data whenever the state version moves (what invalidateAll does).
 import { performance } from 'node:perf_hooks';
+import { phoneReloadSpreadMs } from '../../src/lib/live/reload-spread';
 import { Client, type Stream } from '../support/http-client';
 import { joinRoom } from '../support/room';
 
@@ -56,7 +57,8 @@ export function watch(client: Client, path: string, reloadPath?: string): Watche
 		// The first event of a stream is the version the page already shows.
 		if (seenAt.size > 1 && version > latest) {
 			latest = version;
-			void reload();
+			// As the participant page does: a room spreads its reloads.
+			setTimeout(() => void reload(), Math.random() * phoneReloadSpreadMs);
 		} else latest = Math.max(latest, version);
 	});
 	return { stream, seenAt, reloadedAt };

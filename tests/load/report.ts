@@ -1,4 +1,5 @@
 // BENCHMARKS.md from the figures: what was measured, against which targets, on which machine.
+import { phoneReloadSpreadMs } from '../../src/lib/live/reload-spread';
 import type { Figures } from './summary';
 
 export interface Context {
@@ -98,7 +99,7 @@ Each run: the facilitator sets up a group and a session through the app's forms;
 and the control view follow the session's stream and reload their data on every counts event, as
 their pages do;
 ${f.participants} phones join by code and keep their live stream open, reloading their page data on each
-state change; the facilitator moves to the questionnaire (stage 6). Every phone then answers its
+state change after a random wait of up to ${phoneReloadSpreadMs / 1000} s, as the participant page does to spread a room's reloads; the facilitator moves to the questionnaire (stage 6). Every phone then answers its
 24 items (12 principles × nous, dans), pausing 1 to 3 s before each: ${f.participants * 24} answers in
 about 50 s, some 2.4 times the pace of the quality bar (24,000 within two minutes). Meanwhile the
 facilitator starts a countdown and stops it, so every phone reloads twice while answering. A send

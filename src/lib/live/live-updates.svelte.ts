@@ -12,10 +12,16 @@ export class LiveUpdates {
 	counts = $state.raw<Record<string, number> | null>(null);
 	#version = 0;
 	#reloadOnCounts: boolean;
+	#spreadReloadsMs: number;
+	#reloadTimer: ReturnType<typeof setTimeout> | undefined;
 
-	/** With reloadOnCounts, every count change also reloads the data (what the room sent so far). */
-	constructor({ reloadOnCounts = false } = {}) {
+	/**
+	 * With reloadOnCounts, every count change also reloads the data (what the room sent so far);
+	 * with spreadReloadsMs, a new state is reloaded after a random wait up to that long.
+	 */
+	constructor({ reloadOnCounts = false, spreadReloadsMs = 0 } = {}) {
 		this.#reloadOnCounts = reloadOnCounts;
+		this.#spreadReloadsMs = spreadReloadsMs;
 	}
 
 	/** The version the page's data shows now. */
@@ -48,7 +54,7 @@ export class LiveUpdates {
 				const { version } = JSON.parse(event.data) as { version: number };
 				if (version !== this.#version) {
 					this.#version = version;
-					void invalidateAll();
+					this.#reloadState();
 				}
 			});
 			source.addEventListener('counts', (event) => {
@@ -60,7 +66,17 @@ export class LiveUpdates {
 		open();
 		return () => {
 			clearTimeout(reopen);
+			clearTimeout(this.#reloadTimer);
 			source.close();
 		};
+	}
+
+	#reloadState(): void {
+		if (this.#spreadReloadsMs === 0) return void invalidateAll();
+		// One reload covers every state that arrives while it waits.
+		this.#reloadTimer ??= setTimeout(() => {
+			this.#reloadTimer = undefined;
+			void invalidateAll();
+		}, Math.random() * this.#spreadReloadsMs);
 	}
 }
