@@ -34,7 +34,7 @@ const changes = `## What the benchmark changed in the app
   overflowed the accept queue, and dropped phones retried after 1, 3, 7… s; that was the
   30-second timeouts and the 12-second tails (flat-out p99 12.5 s → 1.2 s, no errors left).
 - **Results aggregated once while no answer changes**: at the reveal every phone re-aggregated
-  every answer; all 1,000 phones had not reloaded within 30 s, now in under a second.
+  every answer; all 1,000 phones had not reloaded within 30 s, then did in under a second.
 - **Phones spread their reloads** over 1.5 s after a state change: a thousand reloads at once held
   up the answers arriving meanwhile (paced p95 between 26 and 102 ms from run to run, p99 over
   0.5 s); now p95 26 ms and p99 49 ms in every run, and a state change's event reaches every phone
