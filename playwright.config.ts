@@ -25,10 +25,10 @@ export default defineConfig({
 	projects: [
 		{ name: 'first-run', testMatch: 'first-run.spec.ts', use: laptop },
 		{ name: 'laptop', testIgnore: 'first-run.spec.ts', dependencies: ['first-run'], use: laptop },
-		// The live session journey drives its own phone and projector contexts from the laptop.
+		// The live journeys drive their own phone and projector contexts from the laptop.
 		{
 			name: 'phone',
-			testIgnore: ['first-run.spec.ts', 'live-session.spec.ts'],
+			testIgnore: ['first-run.spec.ts', 'live-session.spec.ts', 'phone-offline.spec.ts'],
 			dependencies: ['first-run'],
 			use: phone
 		}

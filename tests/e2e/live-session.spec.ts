@@ -103,6 +103,8 @@ test('a facilitator, a projector and five phones run the nine stages', async ({ 
 	await expectAccessible(phones[1]!);
 	await phones[1]!.screenshot({ path: testInfo.outputPath('phone-questionnaire.png') });
 	const offline = phones[4]!;
+	// It has the questionnaire (phones reload within 1.5 s of a change), then loses the network.
+	await expect(offline.getByText('1 / 12')).toBeVisible();
 	await offline.context().setOffline(true);
 	for (const [index, phone] of phones.entries())
 		await answerQuestionnaire(phone, 12, (s) => [String((s + index) % 5), '3']);

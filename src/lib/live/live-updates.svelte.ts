@@ -5,12 +5,15 @@ const longestReopenMs = 30_000;
 
 /**
  * Follows a session's live stream: reloads the page's data when the state version moves (also
- * after a reconnection that missed events) and keeps the latest live counts.
+ * after a reconnection that missed events) and keeps the latest live counts. It reloads only while
+ * the phone is online: a reload that fails sends the browser to its own offline page.
  */
 export class LiveUpdates {
 	connected = $state(true);
 	counts = $state.raw<Record<string, number> | null>(null);
-	#version = 0;
+	/** The version the page's data shows, and the latest one the stream announced. */
+	#shown = 0;
+	#heard = 0;
 	#reloadOnCounts: boolean;
 	#spreadReloadsMs: number;
 	#reloadTimer: ReturnType<typeof setTimeout> | undefined;
@@ -26,7 +29,7 @@ export class LiveUpdates {
 
 	/** The version the page's data shows now. */
 	set version(version: number) {
-		this.#version = version;
+		this.#shown = version;
 		this.counts = null;
 	}
 
@@ -51,20 +54,21 @@ export class LiveUpdates {
 				reopen = setTimeout(open, delay / 2 + Math.random() * (delay / 2));
 			});
 			source.addEventListener('state', (event) => {
-				const { version } = JSON.parse(event.data) as { version: number };
-				if (version !== this.#version) {
-					this.#version = version;
-					this.#reloadState();
-				}
+				this.#heard = (JSON.parse(event.data) as { version: number }).version;
+				this.#reloadState();
 			});
 			source.addEventListener('counts', (event) => {
 				const { counts } = JSON.parse(event.data) as { counts: Record<string, number> };
 				this.counts = counts;
-				if (this.#reloadOnCounts) void invalidateAll();
+				if (this.#reloadOnCounts && navigator.onLine) void invalidateAll();
 			});
 		};
+		// Back online: catch up with what was announced meanwhile (the stream may not have dropped).
+		const online = () => this.#reloadState();
+		addEventListener('online', online);
 		open();
 		return () => {
+			removeEventListener('online', online);
 			clearTimeout(reopen);
 			clearTimeout(this.#reloadTimer);
 			source.close();
@@ -72,11 +76,18 @@ export class LiveUpdates {
 	}
 
 	#reloadState(): void {
-		if (this.#spreadReloadsMs === 0) return void invalidateAll();
+		if (this.#heard === this.#shown) return;
+		if (this.#spreadReloadsMs === 0) return this.#reloadIfOnline();
 		// One reload covers every state that arrives while it waits.
 		this.#reloadTimer ??= setTimeout(() => {
 			this.#reloadTimer = undefined;
-			void invalidateAll();
+			this.#reloadIfOnline();
 		}, Math.random() * this.#spreadReloadsMs);
+	}
+
+	#reloadIfOnline(): void {
+		// Offline, the stream's reopening or the 'online' event brings the reload back.
+		if (this.#heard === this.#shown || !navigator.onLine) return;
+		void invalidateAll();
 	}
 }
