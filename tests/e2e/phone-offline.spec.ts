@@ -28,7 +28,9 @@ test('a phone that drops off just as the stage changes catches up by itself once
 	});
 
 	// The phone hears of the change, then loses the network before its reload, which waits up to
-	// 1.5 s so that a room of phones does not reload at once.
+	// 1.5 s so that a room of phones does not reload at once; and its first reload fails, offline or
+	// not.
+	await phone.route('**/__data.json*', (route) => route.abort('internetdisconnected'), { times: 1 });
 	await page.getByRole('button', { name: 'Ouvrir l’activité' }).click();
 	await phone.waitForTimeout(50);
 	await context.setOffline(true);

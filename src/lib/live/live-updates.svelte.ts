@@ -1,12 +1,13 @@
 import { invalidateAll } from '$app/navigation';
+import { waitOutBlipsOnReloads } from './patient-reloads';
 
 const firstReopenMs = 1000;
 const longestReopenMs = 30_000;
 
 /**
  * Follows a session's live stream: reloads the page's data when the state version moves (also
- * after a reconnection that missed events) and keeps the latest live counts. It reloads only while
- * the phone is online: a reload that fails sends the browser to its own offline page.
+ * after a reconnection that missed events) and keeps the latest live counts. Offline, it waits to
+ * be back online before it reloads, and a reload that fails anyway is tried again.
  */
 export class LiveUpdates {
 	connected = $state(true);
@@ -35,6 +36,7 @@ export class LiveUpdates {
 
 	/** Opens the stream at a URL, and keeps it open; returns the function that closes it. */
 	start(url: string): () => void {
+		waitOutBlipsOnReloads();
 		let source: EventSource;
 		let reopen: ReturnType<typeof setTimeout> | undefined;
 		let failures = 0;
