@@ -34,8 +34,10 @@ test('a phone that drops off just as the stage changes catches up by itself once
 	await page.getByRole('button', { name: 'Ouvrir l’activité' }).click();
 	await phone.waitForTimeout(50);
 	await context.setOffline(true);
+	await expect(phone.getByText(/Connexion perdue/)).toBeVisible();
 	await phone.waitForTimeout(2500);
 	await context.setOffline(false);
+	await expect(phone.getByText(/Connexion perdue/)).toHaveCount(0);
 
 	await expect(
 		phone

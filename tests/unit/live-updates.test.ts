@@ -81,13 +81,15 @@ describe('a page following a live session', () => {
 		stop();
 	});
 
-	it('waits offline, then reloads when the phone is back online', () => {
-		const { stream, stop } = phoneShowing(4);
+	it('waits offline, says so, then reloads when the phone is back online', () => {
+		const { live, stream, stop } = phoneShowing(4);
 		stream.announce(5);
 		setOnline(false);
+		expect(live.connected).toBe(false);
 		vi.advanceTimersByTime(1500);
 		expect(invalidateAll).not.toHaveBeenCalled();
 		setOnline(true);
+		expect(live.connected).toBe(true);
 		vi.advanceTimersByTime(1500);
 		expect(invalidateAll).toHaveBeenCalledTimes(1);
 		stop();

@@ -65,11 +65,18 @@ export class LiveUpdates {
 				if (this.#reloadOnCounts && navigator.onLine) void invalidateAll();
 			});
 		};
-		// Back online: catch up with what was announced meanwhile (the stream may not have dropped).
-		const online = () => this.#reloadState();
+		// The browser knows it is offline before the stream notices; back online, catch up with
+		// what was announced meanwhile (the stream may not have dropped).
+		const offline = () => (this.connected = false);
+		const online = () => {
+			this.connected = source.readyState === EventSource.OPEN;
+			this.#reloadState();
+		};
+		addEventListener('offline', offline);
 		addEventListener('online', online);
 		open();
 		return () => {
+			removeEventListener('offline', offline);
 			removeEventListener('online', online);
 			clearTimeout(reopen);
 			clearTimeout(this.#reloadTimer);
