@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createGroup, expectAccessible, owner, signIn } from './support';
+import { createGroup, expectAccessible, openSession, owner, signIn } from './support';
 
 test.setTimeout(240_000);
 
@@ -168,13 +168,7 @@ test('a facilitator, a projector and five phones run the nine stages', async ({ 
 });
 
 test('without JavaScript a phone joins, answers and follows by reloading', async ({ page, browser, baseURL }) => {
-	await signIn(page, owner.email, owner.password);
-	const groupUrl = await createGroup(page, 'Réseau sans script');
-	await page.goto(`${groupUrl}/sessions`);
-	await page.getByLabel('Titre de la séance').fill('Séance sans script');
-	await page.getByRole('button', { name: 'Créer la séance' }).click();
-	await page.getByRole('button', { name: 'Ouvrir la séance' }).click();
-	const code = (await page.locator('.join strong').nth(1).textContent())!.trim();
+	const code = await openSession(page, 'Réseau sans script', 'Séance sans script');
 	for (let stage = 1; stage < 4; stage++) await page.getByRole('button', { name: /Temps suivant/ }).click();
 	await expect(page.getByRole('heading', { name: 'Introspecter' })).toBeVisible();
 	await page.getByRole('button', { name: 'Ouvrir l’activité' }).click();

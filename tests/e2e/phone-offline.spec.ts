@@ -1,31 +1,35 @@
-import { expect, test } from '@playwright/test';
-import { createGroup, owner, signIn } from './support';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { openSession } from './support';
+
+/** A phone that has joined the session and follows its live stream. */
+async function joinedPhone(browser: Browser, baseURL: string, code: string): Promise<Page> {
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', baseURL });
+	const phone = await context.newPage();
+	await phone.goto(`/j/${code}`);
+	const following = phone.waitForResponse((response) => response.url().endsWith(`/j/${code}/events`));
+	await phone.getByRole('button', { name: 'Participer' }).click();
+	await following;
+	return phone;
+}
+
+/** Records the phone's page loads, which must not happen: a live page reloads its data only. */
+function pageLoads(phone: Page): string[] {
+	const loads: string[] = [];
+	phone.on('framenavigated', (frame) => {
+		if (frame === phone.mainFrame()) loads.push(frame.url());
+	});
+	return loads;
+}
 
 test('a phone that drops off just as the stage changes catches up by itself once back', async ({
 	page,
 	browser,
 	baseURL
 }) => {
-	await signIn(page, owner.email, owner.password);
-	const groupUrl = await createGroup(page, 'Réseau des coupures');
-	await page.goto(`${groupUrl}/sessions`);
-	await page.getByLabel('Titre de la séance').fill('Séance aux coupures');
-	await page.getByRole('button', { name: 'Créer la séance' }).click();
-	await page.getByRole('button', { name: 'Ouvrir la séance' }).click();
-	const code = (await page.locator('.join strong').nth(1).textContent())!.trim();
-
-	const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', baseURL });
-	const phone = await context.newPage();
-	await phone.goto(`/j/${code}`);
-	const following = phone.waitForResponse((response) => response.url().endsWith(`/j/${code}/events`));
-	await phone.getByRole('button', { name: 'Participer' }).click();
+	const code = await openSession(page, 'Réseau des coupures', 'Séance aux coupures');
+	const phone = await joinedPhone(browser, baseURL!, code);
 	await expect(phone.getByText('L’animation va bientôt ouvrir cette activité')).toBeVisible();
-	await following;
-	// The page must not be left for the browser's own offline page.
-	const left: string[] = [];
-	phone.on('framenavigated', (frame) => {
-		if (frame === phone.mainFrame()) left.push(frame.url());
-	});
+	const loads = pageLoads(phone);
 
 	// The phone hears of the change, then loses the network before its reload, which waits up to
 	// 1.5 s so that a room of phones does not reload at once; and its first reload fails, offline or
@@ -33,10 +37,10 @@ test('a phone that drops off just as the stage changes catches up by itself once
 	await phone.route('**/__data.json*', (route) => route.abort('internetdisconnected'), { times: 1 });
 	await page.getByRole('button', { name: 'Ouvrir l’activité' }).click();
 	await phone.waitForTimeout(50);
-	await context.setOffline(true);
+	await phone.context().setOffline(true);
 	await expect(phone.getByText(/Connexion perdue/)).toBeVisible();
 	await phone.waitForTimeout(2500);
-	await context.setOffline(false);
+	await phone.context().setOffline(false);
 	await expect(phone.getByText(/Connexion perdue/)).toHaveCount(0);
 
 	await expect(
@@ -48,6 +52,34 @@ test('a phone that drops off just as the stage changes catches up by itself once
 	await phone.locator('input[name="availability"][value="4"]').check();
 	await phone.getByRole('button', { name: 'Envoyer' }).click();
 	await expect(phone.getByText('C’est enregistré.')).toBeVisible();
-	expect(left).toEqual([]);
-	await context.close();
+	expect(loads).toEqual([]);
+	await phone.context().close();
+});
+
+test('a phone away for a whole stage starts the next questionnaire at its first screen', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const code = await openSession(page, 'Réseau des absences', 'Séance aux absences');
+	for (let stage = 1; stage < 4; stage++) await page.getByRole('button', { name: /Temps suivant/ }).click();
+	await page.getByRole('button', { name: 'Ouvrir l’activité' }).click();
+	const phone = await joinedPhone(browser, baseURL!, code);
+	for (let screen = 1; screen <= 3; screen++) {
+		await expect(phone.getByText(`${screen} / 12`)).toBeVisible();
+		await phone.getByRole('button', { name: /Suivant/ }).click();
+	}
+	await expect(phone.getByText('4 / 12')).toBeVisible();
+
+	// While the phone is away, the group moves on through the cards to the second questionnaire.
+	await phone.context().setOffline(true);
+	for (const step of [/Temps suivant/, 'Ouvrir l’activité', /Temps suivant/, 'Ouvrir l’activité'])
+		await page.getByRole('button', { name: step }).click();
+	await expect(page.getByRole('heading', { name: 'Changer de position de perception' })).toBeVisible();
+	await phone.context().setOffline(false);
+
+	await expect(phone.getByRole('heading', { name: 'Changer de position de perception' })).toBeVisible();
+	await expect(phone.getByText('1 / 24')).toBeVisible();
+	await expect(phone.getByText('Niveau Nous')).toBeVisible();
+	await phone.context().close();
 });

@@ -61,3 +61,14 @@ export async function createGroup(page: Page, name: string): Promise<string> {
 	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 	return page.url();
 }
+
+/** Signs in the owner, creates a group and a session in it, opens it; returns its join code. */
+export async function openSession(page: Page, groupName: string, title: string): Promise<string> {
+	await signIn(page, owner.email, owner.password);
+	const groupUrl = await createGroup(page, groupName);
+	await page.goto(`${groupUrl}/sessions`);
+	await page.getByLabel('Titre de la séance').fill(title);
+	await page.getByRole('button', { name: 'Créer la séance' }).click();
+	await page.getByRole('button', { name: 'Ouvrir la séance' }).click();
+	return (await page.locator('.join strong').nth(1).textContent())!.trim();
+}

@@ -52,7 +52,10 @@ export const load: PageServerLoad = ({ params, cookies }) => {
 			version: session.version,
 			timerEndsAt: session.timerEndsAt
 		},
-		stage: info && stage ? { title: info.title, prompt: info.participantPrompt, activity: stage.activity } : null,
+		stage:
+			info && stage
+				? { position: stage.position, title: info.title, prompt: info.participantPrompt, activity: stage.activity }
+				: null,
 		joined: Boolean(participant),
 		activity:
 			participant && stage && session.status === 'live' ? activityData(session, stage, participant, framework) : null,
