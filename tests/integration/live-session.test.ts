@@ -10,6 +10,7 @@ import { addCommitment, listOpenCommitments } from '$lib/server/db/commitments';
 import { getFramework } from '$lib/server/framework';
 import { aggregateCells, computeResults, kindBreakdown } from '$lib/server/sessions/results';
 import type { User } from '$lib/server/db/users';
+import { m } from '$lib/paraglide/messages';
 import { actions as sessionsActions } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/sessions/+page.server';
 import {
 	actions as controlActions,
@@ -108,13 +109,13 @@ describe('a live session through its own routes', () => {
 	it('takes input only while the current activity is open', async () => {
 		const [cookies] = await openAndJoin(1);
 		const early = await phone('checkin', cookies!, { availability: '4', word: 'curieuse' });
-		expect(early).toMatchObject({ type: 'error', status: 409 });
+		expect(early).toMatchObject({ type: 'failure', status: 409, data: { message: m.participant_error_closed() } });
 		await control('openActivity');
 		expect(await phone('checkin', cookies!, { availability: '4', word: 'curieuse' })).toMatchObject({
 			type: 'success'
 		});
 		expect(await phone('answer', cookies!, { level: 'je', principleId: 'place', a: '2', b: '3' })).toMatchObject({
-			type: 'error',
+			type: 'failure',
 			status: 409
 		});
 	});
@@ -141,7 +142,7 @@ describe('a live session through its own routes', () => {
 
 		await control('closeActivity');
 		const late = await phone('answer', phones[1]!, { level: 'je', principleId: 'place', a: '0', b: '0' });
-		expect(late).toMatchObject({ type: 'error', status: 409 });
+		expect(late).toMatchObject({ type: 'failure', status: 409, data: { message: m.participant_error_closed() } });
 		expect(sessionAnswers(sessionId).filter((answer) => answer.principleId === 'place')).toHaveLength(4);
 
 		const data = (await callAction(controlLoad as never, { path: '', params: params(), user: owner })) as Outcome & {

@@ -45,7 +45,8 @@ export function routesOnDisk(): { gets: string[]; actions: string[] } {
 
 /**
  * What a person would notice of a response: 200, a redirect to sign-in, 403, 404, another
- * redirect (→/path), for an action "ok" (it ran), "invalid" (it ran and refused the input).
+ * redirect (→/path), for an action "ok" (it ran), "invalid" (it ran and refused the input), or
+ * 409 (refused because the activity is not open now, whether as an error or on the page).
  */
 export function outcome(response: HttpResponse): string {
 	const result = response.json as { type?: string; status?: number; location?: string } | undefined;
@@ -56,7 +57,7 @@ export function outcome(response: HttpResponse): string {
 		return result?.type === 'redirect' ? 'ok' : `→${path}`;
 	}
 	if (result?.type === 'success') return 'ok';
-	if (result?.type === 'failure') return 'invalid';
+	if (result?.type === 'failure') return result.status === 409 ? '409' : 'invalid';
 	if (result?.type === 'error') return String(result.status ?? response.status);
 	return String(response.status);
 }

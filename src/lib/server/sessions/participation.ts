@@ -49,13 +49,12 @@ export function currentStage(session: Session, plan: PlanStage[]): PlanStage | u
 	return plan.find((stage) => stage.position === session.stagePosition);
 }
 
-/** Refuses input for an activity that is not open now (the server decides, not the phone). */
-export function ensureAccepting(session: Session, plan: PlanStage[], activity: Activity): PlanStage {
+/** The current stage when it takes input for this activity now (the server decides, not the phone). */
+export function acceptingStage(session: Session, plan: PlanStage[], activity: Activity): PlanStage | undefined {
 	const stage = currentStage(session, plan);
-	if (!stage || !acceptsInput({ status: session.status, activity: stage.activity, phase: session.phase }, activity)) {
-		throw error(409, m.participant_error_closed());
-	}
-	return stage;
+	const open =
+		stage && acceptsInput({ status: session.status, activity: stage.activity, phase: session.phase }, activity);
+	return open ? stage : undefined;
 }
 
 /** Lets the projector and control view know counts changed, coalesced; counted when sent. */

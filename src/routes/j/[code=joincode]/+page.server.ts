@@ -1,6 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import type { Activity } from '$lib/framework/types';
+import type { Activity, Framework } from '$lib/framework/types';
 import { saveAnswer } from '$lib/server/db/answers';
 import { addCard } from '$lib/server/db/cards';
 import { saveCheckin } from '$lib/server/db/checkins';
@@ -8,14 +8,21 @@ import { saveConsent } from '$lib/server/db/consents';
 import { addFeedback } from '$lib/server/db/feedback';
 import { listGroundRules } from '$lib/server/db/ground-rules';
 import { findGroup } from '$lib/server/db/groups';
-import { countCardSent, countParticipants, setParticipantIdentity } from '$lib/server/db/participants';
+import {
+	countCardSent,
+	countParticipants,
+	setParticipantIdentity,
+	type Participant
+} from '$lib/server/db/participants';
+import type { Session } from '$lib/server/db/sessions';
 import { getFramework } from '$lib/server/framework';
 import { findLiveSession, livePlan } from '$lib/server/sessions/live-session';
+import type { PlanStage } from '$lib/session/plan';
 import {
 	countsChanged,
 	currentParticipant,
+	acceptingStage,
 	currentStage,
-	ensureAccepting,
 	joinSession,
 	requireParticipant
 } from '$lib/server/sessions/participation';
@@ -68,12 +75,26 @@ export const load: PageServerLoad = ({ params, cookies }) => {
 
 type Event = RequestEvent<{ code: string }>;
 
-/** The live session, the participant and the stage, when this activity takes input now. */
-function accepting(event: Event, activity: Activity) {
-	const { session, framework, plan } = liveSession(event.params.code);
-	const participant = requireParticipant(session, event.cookies);
-	const stage = ensureAccepting(session, plan, activity);
-	return { session, framework, participant, stage };
+interface Accepting {
+	session: Session;
+	framework: Framework;
+	participant: Participant;
+	stage: PlanStage;
+}
+
+/**
+ * A participant's action for one activity. It runs only while that activity takes input; a send
+ * that arrives after the facilitator closed it (a phone slow to follow) is refused with a message
+ * on the page, which keeps following the session.
+ */
+function forActivity<Result>(activity: Activity, act: (event: Event, accepting: Accepting) => Promise<Result>) {
+	return async (event: Event) => {
+		const { session, framework, plan } = liveSession(event.params.code);
+		const participant = requireParticipant(session, event.cookies);
+		const stage = acceptingStage(session, plan, activity);
+		if (!stage) return fail(409, { message: m.participant_error_closed() });
+		return act(event, { session, framework, participant, stage });
+	};
 }
 
 export const actions: Actions = {
@@ -89,23 +110,20 @@ export const actions: Actions = {
 		countsChanged(session.id, framework);
 		throw redirect(303, `/j/${params.code}`);
 	},
-	checkin: async (event) => {
-		const { session, framework, participant } = accepting(event, 'checkin');
+	checkin: forActivity('checkin', async (event, { session, framework, participant }) => {
 		const parsed = parseForm(checkin, await readForm(event.request));
 		if (!parsed.success) return fail(400, { message: parsed.message });
 		saveCheckin(participant.id, session.id, parsed.data.availability, parsed.data.word);
 		countsChanged(session.id, framework);
 		return { saved: true };
-	},
-	identity: async (event) => {
-		const { participant } = accepting(event, 'connect');
+	}),
+	identity: forActivity('connect', async (event, { participant }) => {
 		const parsed = parseForm(identity, await readForm(event.request));
 		if (!parsed.success) return fail(400, { message: parsed.message });
 		setParticipantIdentity(participant.id, parsed.data.displayName, parsed.data.actorKind);
 		return { saved: true };
-	},
-	consent: async (event) => {
-		const { session, framework, participant } = accepting(event, 'frame');
+	}),
+	consent: forActivity('frame', async (event, { session, framework, participant }) => {
 		const parsed = parseForm(consent, await readForm(event.request));
 		if (!parsed.success) return fail(400, { message: parsed.message });
 		if (!listGroundRules(session.groupId).some((rule) => rule.id === parsed.data.ruleId)) {
@@ -114,9 +132,8 @@ export const actions: Actions = {
 		saveConsent(participant.id, session.id, parsed.data.ruleId, parsed.data.choice);
 		countsChanged(session.id, framework);
 		return { saved: true };
-	},
-	answer: async (event) => {
-		const { session, framework, participant, stage } = accepting(event, 'questionnaire');
+	}),
+	answer: forActivity('questionnaire', async (event, { session, framework, participant, stage }) => {
 		const form = await readForm(event.request);
 		const step = Number(form.get('step') ?? 0) || 0;
 		const go = form.get('go');
@@ -134,9 +151,8 @@ export const actions: Actions = {
 		countsChanged(session.id, framework);
 		if (go === 'next' || go === 'previous') throw move();
 		return { saved: true };
-	},
-	card: async (event) => {
-		const { session, framework, participant } = accepting(event, 'cards');
+	}),
+	card: forActivity('cards', async (event, { session, framework, participant }) => {
 		const parsed = parseForm(card, await readForm(event.request));
 		if (!parsed.success) return fail(400, { message: parsed.message, text: parsed.values.text ?? '' });
 		if (participant.cardsSent >= maxCards) return fail(429, { message: m.card_error_limit({ max: maxCards }) });
@@ -144,13 +160,12 @@ export const actions: Actions = {
 		countCardSent(participant.id);
 		countsChanged(session.id, framework);
 		return { cardSent: true };
-	},
-	feedback: async (event) => {
-		const { session, framework } = accepting(event, 'feedback');
+	}),
+	feedback: forActivity('feedback', async (event, { session, framework }) => {
 		const parsed = parseForm(feedback, await readForm(event.request));
 		if (!parsed.success) return fail(400, { message: parsed.message, values: parsed.values });
 		addFeedback(session.id, { ...parsed.data, late: session.status === 'settling' });
 		countsChanged(session.id, framework);
 		return { feedbackSent: true };
-	}
+	})
 };

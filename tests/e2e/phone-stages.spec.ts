@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { openSession } from './support';
+
+test('what a phone is told belongs to its stage; a send after the close is refused on the page', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const code = await openSession(page, 'Réseau des retards', 'Séance aux retards');
+	await page.getByRole('button', { name: 'Ouvrir l’activité' }).click();
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', baseURL });
+	const phone = await context.newPage();
+	await phone.goto(`/j/${code}`);
+	await phone.getByRole('button', { name: 'Participer' }).click();
+	await phone.locator('input[name="availability"][value="4"]').check();
+	await phone.getByRole('button', { name: 'Envoyer' }).click();
+	await expect(phone.getByText('C’est enregistré.')).toBeVisible();
+
+	// The next stage's form is new: nothing is saved there yet.
+	await page.getByRole('button', { name: /Temps suivant/ }).click();
+	await page.getByRole('button', { name: 'Ouvrir l’activité' }).click();
+	await expect(phone.getByRole('heading', { name: 'Se mettre en lien' })).toBeVisible();
+	await expect(phone.getByText('C’est enregistré.')).toHaveCount(0);
+
+	// The facilitator closes the activity while the phone, slow to reload, still shows its form.
+	await phone.route('**/__data.json*', (route) => route.abort('failed'));
+	await phone.getByLabel(/Votre prénom/).fill('Personne en retard');
+	await page.getByRole('button', { name: 'Clore l’activité' }).click();
+	await expect(page.getByRole('button', { name: 'Ouvrir l’activité' })).toBeVisible();
+	await phone.getByRole('button', { name: 'Envoyer' }).click();
+	await expect(phone.getByText('Cette activité n’est pas ouverte en ce moment')).toBeVisible();
+	await expect(phone.getByRole('heading', { name: 'Se mettre en lien' })).toBeVisible();
+	await expect(phone.getByText('C’est enregistré.')).toHaveCount(0);
+
+	// Once its reload goes through, the phone follows the session again.
+	await phone.unroute('**/__data.json*');
+	await expect(phone.getByText('Cette activité est close')).toBeVisible({ timeout: 10_000 });
+	await page.getByRole('button', { name: /Temps suivant/ }).click();
+	await expect(phone.getByRole('heading', { name: 'Poser le cadre' })).toBeVisible();
+	await context.close();
+});
