@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumLaunchOptions } from './tests/support/chromium';
 
-const port = 4173;
+// E2E_PORT lets two checkouts run their browser tests side by side.
+const port = Number(process.env.E2E_PORT) || 4173;
 // One fresh database per run: the first journey creates the first facilitator through /setup.
 process.env.E2E_DATABASE_PATH ??= join(tmpdir(), `entre-deux-e2e-${Date.now()}.sqlite`);
 
