@@ -5,7 +5,15 @@ import { isRated, leaning, maturity, type PolePair } from './rating';
 export const bandEdges = [20, 40, 60, 80, 100] as const;
 
 export type Aggregate =
-	| { shown: true; n: number; meanMaturity: number; sdMaturity: number; meanLeaning: number; distribution: number[] }
+	| {
+			shown: true;
+			n: number;
+			meanMaturity: number;
+			/** null where it is not published (disclosure.ts: only from 2k people up). */
+			sdMaturity: number | null;
+			meanLeaning: number;
+			distribution: number[];
+	  }
 	| { shown: false; n: number };
 
 /** The band index (0–4) of a maturity. */

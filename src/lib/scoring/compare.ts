@@ -2,7 +2,10 @@ import type { Aggregate } from './aggregate';
 
 export interface Change {
 	delta: number;
-	/** Whether the change is larger than the spread of both sessions would explain by chance. */
+	/**
+	 * Whether the change is larger than the spread of both sessions would explain by chance; never
+	 * where a spread is not published.
+	 */
 	notable: boolean;
 }
 
@@ -14,6 +17,7 @@ export interface Change {
 export function compareAggregates(before: Aggregate, after: Aggregate): Change | null {
 	if (!before.shown || !after.shown) return null;
 	const delta = after.meanMaturity - before.meanMaturity;
+	if (before.sdMaturity === null || after.sdMaturity === null) return { delta, notable: false };
 	const standardError = Math.sqrt(before.sdMaturity ** 2 / before.n + after.sdMaturity ** 2 / after.n);
 	return { delta, notable: Math.abs(delta) > 2 * standardError && Math.abs(delta) >= 1 };
 }

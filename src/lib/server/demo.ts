@@ -5,11 +5,13 @@ import { addCommitment } from '$lib/server/db/commitments';
 import { transaction } from '$lib/server/db/connection';
 import { addGroundRule } from '$lib/server/db/ground-rules';
 import { createGroup, findGroup } from '$lib/server/db/groups';
-import { actorKinds, createParticipant, setParticipantIdentity } from '$lib/server/db/participants';
+import { actorKinds, createParticipant, setActorKind } from '$lib/server/db/participants';
 import { findSession, updateSession } from '$lib/server/db/sessions';
 import { generateToken, hashToken } from '$lib/server/auth/tokens';
 import { createDraftSession } from '$lib/server/sessions/lifecycle';
-import { takeSnapshot } from '$lib/server/sessions/snapshot';
+import { forgetAnswers, takeSnapshot } from '$lib/server/sessions/snapshot';
+import { forgetRoomInputs, releaseCheckin } from '$lib/server/sessions/releases';
+import { defaultThreshold } from '$lib/scoring/disclosure';
 
 /** A small seeded random generator, so the demo is the same every time. */
 function seeded(seed: number) {
@@ -54,7 +56,7 @@ export function createDemoGroup(
 	const random = seeded(20260322);
 	const quarters = quarterDates(sessions);
 	return transaction(() => {
-		const groupId = createGroup(ownerId, { name: labels.name, description: labels.description, anonymityThreshold: 3 });
+		const groupId = createGroup(ownerId, { name: labels.name, description: labels.description, anonymityThreshold: defaultThreshold });
 		for (const rule of labels.rules) addGroundRule(groupId, rule);
 		const group = findGroup(groupId)!;
 		quarters.forEach((heldOn, quarter) => {
@@ -67,8 +69,8 @@ export function createDemoGroup(
 			for (let person = 0; person < count; person++) {
 				const participantId = createParticipant(sessionId, hashToken(generateToken()));
 				const kind = actorKinds[Math.floor(random() * actorKinds.length)] ?? 'autre';
-				setParticipantIdentity(participantId, '', kind);
-				saveCheckin(participantId, sessionId, 1 + Math.floor(random() * 5), '');
+				setActorKind(participantId, kind);
+				saveCheckin(sessionId, hashToken(generateToken()), 1 + Math.floor(random() * 5), '');
 				framework.levels.forEach((level, levelIndex) => {
 					// Je starts highest; Nous and Dans start lower and catch up quarter after quarter.
 					const progress = (quarter / Math.max(1, quarters.length - 1)) * 3;
@@ -97,9 +99,13 @@ export function createDemoGroup(
 				status: 'closed',
 				joinCode: null,
 				openedAt: opened,
-				closedAt: opened + 7 * 86_400_000
+				closedAt: opened + 7 * 86_400_000,
+				published: ['checkin', 'questionnaire']
 			});
 			takeSnapshot(findSession(sessionId)!, group.anonymityThreshold, framework, opened + 7 * 86_400_000);
+			releaseCheckin(sessionId, group.anonymityThreshold);
+			forgetAnswers(sessionId);
+			forgetRoomInputs(sessionId);
 		});
 		return groupId;
 	});

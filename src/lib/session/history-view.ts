@@ -1,4 +1,5 @@
 import type { Aggregate } from '$lib/scoring/aggregate';
+import { publishedMaturity } from '$lib/scoring/disclosure';
 import { overallMaturity } from '$lib/scoring/gaps';
 
 export interface HistoryEntryView {
@@ -20,7 +21,7 @@ interface Principle {
 }
 type Color = (levelId: string, index: number) => string;
 
-const round = (value: number) => Math.round(value * 10) / 10;
+const round = publishedMaturity;
 
 /** One timeline row per session: overall maturity per level and the data of a small radar. */
 export function timelineRows(entries: HistoryEntryView[], levels: Level[], principles: Principle[], color: Color) {
@@ -60,7 +61,8 @@ export function principleTrends(entries: HistoryEntryView[], levels: Level[], pr
 	const value = (entry: HistoryEntryView, level: string, principle: string, pick: 'mean' | 'sd') => {
 		const cell = entry.cells[level]?.[principle];
 		if (!cell?.shown) return null;
-		return round(pick === 'mean' ? cell.meanMaturity : cell.sdMaturity);
+		const figure = pick === 'mean' ? cell.meanMaturity : cell.sdMaturity;
+		return figure === null ? null : round(figure);
 	};
 	return {
 		version,

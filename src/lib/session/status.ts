@@ -21,3 +21,7 @@ export function isJoinable(status: SessionStatus): boolean {
 
 /** An activity's phase within the current stage. */
 export type Phase = 'waiting' | 'open' | 'closed';
+
+/** The activities whose figures are published once, from a frozen set (scoring/disclosure.ts). */
+export const publishedActivities = ['checkin', 'frame', 'questionnaire'] as const;
+export type PublishedActivity = (typeof publishedActivities)[number];

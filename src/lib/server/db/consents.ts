@@ -3,20 +3,23 @@ import { sql } from './connection';
 export const consentChoices = ['consent', 'object', 'abstain'] as const;
 export type ConsentChoice = (typeof consentChoices)[number];
 
-/** Saves or replaces a participant's choice on one ground rule. */
-export function saveConsent(participantId: number, sessionId: number, ruleId: number, choice: ConsentChoice): void {
+// A phone's choices are keyed by a hash of its token made for consents alone (participation.ts):
+// no query can join them to the participant, their answers or their check-in.
+
+/** Saves or replaces one phone's choice on one ground rule. */
+export function saveConsent(sessionId: number, voterKey: string, ruleId: number, choice: ConsentChoice): void {
 	sql(
-		`INSERT INTO consents (participant_id, session_id, rule_id, choice) VALUES (?, ?, ?, ?)
-		 ON CONFLICT (participant_id, rule_id) DO UPDATE SET choice = excluded.choice`
-	).run(participantId, sessionId, ruleId, choice);
+		`INSERT INTO consents (session_id, voter_key, rule_id, choice) VALUES (?, ?, ?, ?)
+		 ON CONFLICT (session_id, voter_key, rule_id) DO UPDATE SET choice = excluded.choice`
+	).run(sessionId, voterKey, ruleId, choice);
 }
 
-/** A participant's own choices, by rule id. */
-export function participantConsents(participantId: number): Record<number, ConsentChoice> {
-	const rows = sql('SELECT rule_id AS ruleId, choice FROM consents WHERE participant_id = ?').all(participantId) as {
-		ruleId: number;
-		choice: ConsentChoice;
-	}[];
+/** One phone's own choices, by rule id. */
+export function ownConsents(sessionId: number, voterKey: string): Record<number, ConsentChoice> {
+	const rows = sql('SELECT rule_id AS ruleId, choice FROM consents WHERE session_id = ? AND voter_key = ?').all(
+		sessionId,
+		voterKey
+	) as { ruleId: number; choice: ConsentChoice }[];
 	return Object.fromEntries(rows.map((row) => [row.ruleId, row.choice]));
 }
 
@@ -27,18 +30,12 @@ export function consentTallies(sessionId: number): { ruleId: number; choice: Con
 	).all(sessionId) as { ruleId: number; choice: ConsentChoice; count: number }[];
 }
 
-/** How many participants gave at least one choice. */
+/** How many phones gave at least one choice. */
 export function countConsenting(sessionId: number): number {
-	return sql('SELECT COUNT(DISTINCT participant_id) FROM consents WHERE session_id = ?')
-		.pluck()
-		.get(sessionId) as number;
+	return sql('SELECT COUNT(DISTINCT voter_key) FROM consents WHERE session_id = ?').pluck().get(sessionId) as number;
 }
 
-/** A session's consent choices with an opaque participant key, for exports only. */
-export function consentsForExport(
-	sessionId: number
-): { participantId: number; ruleId: number; choice: ConsentChoice }[] {
-	return sql(
-		'SELECT participant_id AS participantId, rule_id AS ruleId, choice FROM consents WHERE session_id = ?'
-	).all(sessionId) as { participantId: number; ruleId: number; choice: ConsentChoice }[];
+/** Forgets a session's choices, once their tallies are released. */
+export function deleteSessionConsents(sessionId: number): void {
+	sql('DELETE FROM consents WHERE session_id = ?').run(sessionId);
 }

@@ -6,13 +6,11 @@ export type ActorKind = (typeof actorKinds)[number];
 export interface Participant {
 	id: number;
 	sessionId: number;
-	displayName: string | null;
 	actorKind: ActorKind | null;
 	cardsSent: number;
 }
 
-const columns =
-	'id, session_id AS sessionId, display_name AS displayName, actor_kind AS actorKind, cards_sent AS cardsSent';
+const columns = 'id, session_id AS sessionId, actor_kind AS actorKind, cards_sent AS cardsSent';
 
 /** Adds a participant known by the hash of their cookie token; returns its id. */
 export function createParticipant(sessionId: number, tokenHash: string): number {
@@ -33,9 +31,9 @@ export function findParticipant(sessionId: number, tokenHash: string): Participa
 	) as Participant | undefined;
 }
 
-/** Sets a participant's display name and kind of actor. */
-export function setParticipantIdentity(id: number, displayName: string, actorKind: ActorKind | null): void {
-	sql('UPDATE participants SET display_name = ?, actor_kind = ? WHERE id = ?').run(displayName || null, actorKind, id);
+/** Sets a participant's kind of actor (their first name is kept apart, in room-names.ts). */
+export function setActorKind(id: number, actorKind: ActorKind | null): void {
+	sql('UPDATE participants SET actor_kind = ? WHERE id = ?').run(actorKind, id);
 }
 
 /** Counts one more card sent by a participant. */
@@ -46,9 +44,4 @@ export function countCardSent(id: number): void {
 /** How many people joined a session. */
 export function countParticipants(sessionId: number): number {
 	return sql('SELECT COUNT(*) FROM participants WHERE session_id = ?').pluck().get(sessionId) as number;
-}
-
-/** The ids of a session's participants, in joining order (for exports, never shown). */
-export function participantIds(sessionId: number): number[] {
-	return sql('SELECT id FROM participants WHERE session_id = ? ORDER BY id').pluck().all(sessionId) as number[];
 }

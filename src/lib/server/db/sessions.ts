@@ -1,4 +1,4 @@
-import type { Phase, SessionStatus } from '$lib/session/status';
+import type { Phase, PublishedActivity, SessionStatus } from '$lib/session/status';
 import { sql, transaction } from './connection';
 
 export interface Session {
@@ -16,6 +16,8 @@ export interface Session {
 	settlesUntil: number | null;
 	instrumentVersion: number;
 	version: number;
+	/** Activities whose figures went out: they take no more input. */
+	published: PublishedActivity[];
 }
 
 export interface PlanRow {
@@ -27,12 +29,16 @@ export interface PlanRow {
 
 const columns = `id, group_id AS groupId, title, held_on AS heldOn, status, join_code AS joinCode,
 	stage_position AS stagePosition, phase, revealed, timer_ends_at AS timerEndsAt, settle_days AS settleDays,
-	settles_until AS settlesUntil, instrument_version AS instrumentVersion, version`;
+	settles_until AS settlesUntil, instrument_version AS instrumentVersion, version, published`;
 
 function toSession(row: unknown): Session | undefined {
 	if (!row) return undefined;
-	const session = row as Session;
-	return { ...session, revealed: Boolean(session.revealed) };
+	const session = row as Session & { published: string };
+	return {
+		...session,
+		revealed: Boolean(session.revealed),
+		published: session.published ? (session.published.split(',') as PublishedActivity[]) : []
+	};
 }
 
 /** Creates a draft session with its plan of stages; returns its id. */
@@ -91,7 +97,9 @@ export function isJoinCodeTaken(joinCode: string): boolean {
 export function listSessions(groupId: number): (Session & { participantCount: number })[] {
 	return (
 		sql(
-			`SELECT ${columns}, (SELECT COUNT(*) FROM participants p WHERE p.session_id = sessions.id) AS participantCount
+			`SELECT ${columns}, COALESCE(
+			   (SELECT participant_count FROM session_snapshots n WHERE n.session_id = sessions.id),
+			   (SELECT COUNT(*) FROM participants p WHERE p.session_id = sessions.id)) AS participantCount
 			 FROM sessions WHERE group_id = ? ORDER BY held_on DESC, id DESC`
 		).all(groupId) as (Session & { participantCount: number })[]
 	).map((row) => ({ ...(toSession(row) as Session), participantCount: row.participantCount }));
@@ -109,10 +117,11 @@ const settable = {
 	timerEndsAt: 'timer_ends_at',
 	settlesUntil: 'settles_until',
 	openedAt: 'opened_at',
-	closedAt: 'closed_at'
+	closedAt: 'closed_at',
+	published: 'published'
 } as const;
 
-export type SessionPatch = Partial<Record<keyof typeof settable, string | number | boolean | null>>;
+export type SessionPatch = Partial<Record<keyof typeof settable, string | number | boolean | string[] | null>>;
 
 /** Changes a session and bumps its state version; returns the new version. */
 export function updateSession(id: number, patch: SessionPatch): number {
@@ -120,6 +129,7 @@ export function updateSession(id: number, patch: SessionPatch): number {
 	const assignments = keys.map((key) => `${settable[key]} = ?`).concat('version = version + 1');
 	const values = keys.map((key) => {
 		const value = patch[key];
+		if (Array.isArray(value)) return value.join(',');
 		return typeof value === 'boolean' ? Number(value) : (value ?? null);
 	});
 	return sql(`UPDATE sessions SET ${assignments.join(', ')} WHERE id = ? RETURNING version`)

@@ -19,8 +19,17 @@ export interface SnapshotRow {
 
 export type { Cells } from '$lib/scoring/subgroups';
 
-/** Freezes a session's results, once. */
-export function saveSnapshot(meta: SnapshotMeta, rows: SnapshotRow[], takenAt = Date.now()): void {
+/** How many people gave one (a, b) pair for a principle at a level. */
+export interface PairCount {
+	level: string;
+	principleId: string;
+	a: number;
+	b: number;
+	count: number;
+}
+
+/** Freezes a session's results, once, with the pair counts of its cells of at least the threshold. */
+export function saveSnapshot(meta: SnapshotMeta, rows: SnapshotRow[], pairs: PairCount[], takenAt = Date.now()): void {
 	transaction(() => {
 		sql(
 			`INSERT INTO session_snapshots
@@ -52,7 +61,21 @@ export function saveSnapshot(meta: SnapshotMeta, rows: SnapshotRow[], takenAt = 
 				result.shown ? JSON.stringify(result.distribution) : null
 			);
 		}
+		const insertPair = sql(
+			`INSERT INTO snapshot_pairs (session_id, level, principle_id, rating_a, rating_b, count) VALUES (?, ?, ?, ?, ?, ?)`
+		);
+		for (const { level, principleId, a, b, count } of pairs) {
+			insertPair.run(meta.sessionId, level, principleId, a, b, count);
+		}
 	});
+}
+
+/** A snapshot's pair counts, by level, principle and pair. */
+export function snapshotPairs(sessionId: number): PairCount[] {
+	return sql(
+		`SELECT level, principle_id AS principleId, rating_a AS a, rating_b AS b, count FROM snapshot_pairs
+		 WHERE session_id = ? ORDER BY level, principle_id, rating_a, rating_b`
+	).all(sessionId) as PairCount[];
 }
 
 interface ResultRow {
@@ -117,14 +140,14 @@ export interface HistoryEntry extends SnapshotMeta {
 	cells: Cells;
 }
 
-/** A group's snapshotted sessions, oldest first, with everyone's figures. */
+/** A group's closed sessions, oldest first, with everyone's exact figures (results.ts publishes them). */
 export function listGroupHistory(groupId: number): HistoryEntry[] {
 	const metas = sql(
 		`SELECT s.id AS sessionId, s.title, s.held_on AS heldOn, n.participant_count AS participantCount,
 		   n.respondent_count AS respondentCount, n.anonymity_threshold AS anonymityThreshold,
 		   n.instrument_version AS instrumentVersion
 		 FROM sessions s JOIN session_snapshots n ON n.session_id = s.id
-		 WHERE s.group_id = ? ORDER BY s.held_on, s.id`
+		 WHERE s.group_id = ? AND s.status = 'closed' ORDER BY s.held_on, s.id`
 	).all(groupId) as Omit<HistoryEntry, 'cells'>[];
 	const rows = sql(
 		`SELECT ${resultColumns} FROM snapshot_results r JOIN sessions s ON s.id = r.session_id
@@ -140,23 +163,4 @@ export function listGroupHistory(groupId: number): HistoryEntry[] {
 		...meta,
 		cells: group(bySession.get(meta.sessionId) ?? [], meta.anonymityThreshold)[''] ?? {}
 	}));
-}
-
-/** A snapshot's rows, for exports: only the figures that may be shown. */
-export function snapshotRowsForExport(sessionId: number) {
-	const byKind = findSnapshot(sessionId)?.byKind ?? {};
-	return Object.entries(byKind).flatMap(([actorKind, cells]) =>
-		Object.entries(cells).flatMap(([level, row]) =>
-			Object.entries(row).map(([principleId, result]) => ({
-				actorKind,
-				level,
-				principleId,
-				n: result.n,
-				meanMaturity: result.shown ? result.meanMaturity : null,
-				sdMaturity: result.shown ? result.sdMaturity : null,
-				meanLeaning: result.shown ? result.meanLeaning : null,
-				distribution: result.shown ? result.distribution : null
-			}))
-		)
-	);
 }

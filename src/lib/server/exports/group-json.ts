@@ -1,22 +1,54 @@
-import { answersForExport } from '$lib/server/db/answers';
+import { publishAggregate } from '$lib/scoring/disclosure';
+import type { CheckinSummary } from '$lib/scoring/disclosure';
 import { listCards } from '$lib/server/db/cards';
-import { sessionCheckins } from '$lib/server/db/checkins';
-import { consentsForExport } from '$lib/server/db/consents';
 import { listFeedback } from '$lib/server/db/feedback';
 import { listGroundRules } from '$lib/server/db/ground-rules';
 import { findGroup } from '$lib/server/db/groups';
-import { participantIds } from '$lib/server/db/participants';
-import { findSnapshot, snapshotRowsForExport } from '$lib/server/db/snapshots';
+import { findSnapshot, snapshotPairs } from '$lib/server/db/snapshots';
 import { listPlan, listSessions } from '$lib/server/db/sessions';
 import { commitmentsForExport } from '$lib/server/db/commitments';
-import { respondentNumbers } from './session-answers';
+import { roomSummary } from '$lib/server/sessions/releases';
+import { findRelease } from '$lib/server/db/releases';
 
 export const exportFormat = 'entre-deux/group';
-export const exportFormatVersion = 1;
+export const exportFormatVersion = 2;
+
+/** A snapshot's figures as published (rounded, spreads from 2k up), one row per kind × level × principle. */
+function publishedRows(sessionId: number) {
+	const snapshot = findSnapshot(sessionId);
+	if (!snapshot) return null;
+	const results = Object.entries(snapshot.byKind).flatMap(([actorKind, cells]) =>
+		Object.entries(cells).flatMap(([level, row]) =>
+			Object.entries(row).map(([principleId, exact]) => {
+				const result = publishAggregate(exact, snapshot.anonymityThreshold);
+				return {
+					actorKind,
+					level,
+					principleId,
+					n: result.n,
+					meanMaturity: result.shown ? result.meanMaturity : null,
+					sdMaturity: result.shown ? result.sdMaturity : null,
+					meanLeaning: result.shown ? result.meanLeaning : null,
+					distribution: result.shown ? result.distribution : null
+				};
+			})
+		)
+	);
+	return {
+		participantCount: snapshot.participantCount,
+		respondentCount: snapshot.respondentCount,
+		anonymityThreshold: snapshot.anonymityThreshold,
+		instrumentVersion: snapshot.instrumentVersion,
+		results,
+		pairs: snapshotPairs(sessionId)
+	};
+}
 
 /**
- * Everything of a group needed to re-import it elsewhere, without any token, account, display
- * name or kind of actor attached to an answer: participants are shuffled respondent numbers.
+ * Everything of a group needed to re-import it elsewhere, and no row that stands for one person:
+ * each session's snapshot as published, with the counts of (a, b) pairs of its cells of at least
+ * the threshold; the check-in and the rules' tallies as the room was shown them. A session that
+ * has not settled yet carries none of its answers.
  */
 export function exportGroup(groupId: number) {
 	const group = findGroup(groupId);
@@ -29,44 +61,23 @@ export function exportGroup(groupId: number) {
 		exportedAt: new Date().toISOString(),
 		group: { name: group.name, description: group.description, anonymityThreshold: group.anonymityThreshold },
 		groundRules: rules.map((rule) => rule.text),
-		sessions: sessions.map((session) => {
-			const numbers = respondentNumbers(participantIds(session.id));
-			const snapshot = findSnapshot(session.id);
-			return {
-				key: session.id,
-				title: session.title,
-				heldOn: session.heldOn,
-				status: session.status,
-				settleDays: session.settleDays,
-				instrumentVersion: session.instrumentVersion,
-				participantCount: numbers.size,
-				plan: listPlan(session.id),
-				answers: answersForExport(session.id).map(({ participantId, level, principleId, a, b }) => ({
-					respondent: numbers.get(participantId) ?? 0,
-					level,
-					principleId,
-					a,
-					b
-				})),
-				consents: consentsForExport(session.id).map(({ participantId, ruleId, choice }) => ({
-					respondent: numbers.get(participantId) ?? 0,
-					rule: rules.findIndex((rule) => rule.id === ruleId),
-					choice
-				})),
-				checkins: sessionCheckins(session.id),
-				cards: listCards(session.id).map(({ text, status }) => ({ text, status })),
-				feedback: listFeedback(session.id),
-				snapshot: snapshot
-					? {
-							participantCount: snapshot.participantCount,
-							respondentCount: snapshot.respondentCount,
-							anonymityThreshold: snapshot.anonymityThreshold,
-							instrumentVersion: snapshot.instrumentVersion,
-							results: snapshotRowsForExport(session.id)
-						}
-					: null
-			};
-		}),
+		sessions: sessions.map((session) => ({
+			key: session.id,
+			title: session.title,
+			heldOn: session.heldOn,
+			status: session.status,
+			settleDays: session.settleDays,
+			instrumentVersion: session.instrumentVersion,
+			participantCount: session.participantCount,
+			plan: listPlan(session.id),
+			checkin: findRelease<CheckinSummary>(session.id, 'checkin') ?? null,
+			consents: roomSummary(session.id, rules).rules.flatMap((rule, index) =>
+				rule.tally ? [{ rule: index, ...rule.tally }] : []
+			),
+			cards: listCards(session.id).map(({ text, status }) => ({ text, status })),
+			feedback: listFeedback(session.id),
+			snapshot: publishedRows(session.id)
+		})),
 		commitments: commitmentsForExport(groupId)
 	};
 }

@@ -1,12 +1,13 @@
 import type { Framework } from '$lib/framework/types';
-import { listGroupHistory } from '$lib/server/db/snapshots';
+import { publishedHistory } from '$lib/server/sessions/results';
 import { toCsv } from './csv';
 
-const round = (value: number) => Math.round(value * 100) / 100;
-
-/** A group's history as CSV: one row per closed session × level × principle, from snapshots. */
+/**
+ * A group's history as CSV: one row per closed session × level × principle, from snapshots, with
+ * the figures as every screen publishes them.
+ */
 export function groupHistoryCsv(groupId: number, framework: Framework): string {
-	const rows = listGroupHistory(groupId).flatMap((entry) =>
+	const rows = publishedHistory(groupId).flatMap((entry) =>
 		framework.levels.flatMap((level) =>
 			framework.principles.map((principle) => {
 				const cell = entry.cells[level.id]?.[principle.id];
@@ -19,9 +20,9 @@ export function groupHistoryCsv(groupId: number, framework: Framework): string {
 					level.id,
 					principle.id,
 					cell?.n ?? 0,
-					shown ? round(shown.meanMaturity) : null,
-					shown ? round(shown.sdMaturity) : null,
-					shown ? round(shown.meanLeaning) : null,
+					shown ? shown.meanMaturity : null,
+					shown ? shown.sdMaturity : null,
+					shown ? shown.meanLeaning : null,
 					...(shown ? shown.distribution : [null, null, null, null, null])
 				];
 			})

@@ -2,10 +2,11 @@ import type { Framework } from '$lib/framework/types';
 import type { PlanStage } from '$lib/session/plan';
 import { countQuestionnaire } from '$lib/server/db/answers';
 import { countCards } from '$lib/server/db/cards';
-import { sessionCheckins } from '$lib/server/db/checkins';
+import { countCheckins } from '$lib/server/db/checkins';
 import { countConsenting } from '$lib/server/db/consents';
 import { countFeedback } from '$lib/server/db/feedback';
 import { countParticipants } from '$lib/server/db/participants';
+import { countRoomNames } from '$lib/server/db/room-names';
 import type { Session } from '$lib/server/db/sessions';
 
 /** The figures the projector and the control view show live: how many joined, and took part now. */
@@ -29,7 +30,10 @@ export function liveCounts(session: Session, plan: PlanStage[], framework: Frame
 	};
 	switch (stage?.activity) {
 		case 'checkin':
-			counts.responded = sessionCheckins(session.id).length;
+			counts.responded = countCheckins(session.id);
+			break;
+		case 'connect':
+			counts.responded = countRoomNames(session.id);
 			break;
 		case 'frame':
 			counts.responded = countConsenting(session.id);

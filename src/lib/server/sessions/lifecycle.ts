@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { Framework } from '$lib/framework/types';
 import { generateJoinCode } from '$lib/session/join-code';
 import { defaultPlan, stepPosition, type PlanStage } from '$lib/session/plan';
-import { canTransition, type Phase, type SessionStatus } from '$lib/session/status';
+import { isPublished } from '$lib/session/acceptance';
+import { canTransition, type Phase, type PublishedActivity, type SessionStatus } from '$lib/session/status';
 import { transaction } from '$lib/server/db/connection';
 import {
 	createSession,
@@ -21,7 +22,9 @@ import { getFramework } from '$lib/server/framework';
 import { minimumThreshold } from '$lib/scoring/anonymity';
 import { m } from '$lib/paraglide/messages';
 import { baseLocale } from '$lib/paraglide/runtime';
-import { takeSnapshot } from './snapshot';
+import { deleteRoomNames } from '$lib/server/db/room-names';
+import { forgetRoomInputs, releaseCheckin, releaseFrame } from './releases';
+import { forgetAnswers, takeSnapshot } from './snapshot';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -74,24 +77,80 @@ export function openSession(session: Session, plan: PlanStage[]): void {
 	});
 }
 
+function groupThreshold(session: Session): number {
+	return findGroup(session.groupId)?.anonymityThreshold ?? minimumThreshold;
+}
+
+function currentActivity(session: Session, plan: PlanStage[]) {
+	return plan.find((stage) => stage.position === session.stagePosition)?.activity;
+}
+
+/**
+ * Releases what the room may see of a check-in or of the ground rules once that activity closes
+ * (scoring/disclosure.ts); returns the published list with it, or unchanged below the threshold.
+ */
+function releaseOnClose(session: Session, plan: PlanStage[]): PublishedActivity[] {
+	const activity = currentActivity(session, plan);
+	if (activity !== 'checkin' && activity !== 'frame') return session.published;
+	if (isPublished(session, activity)) return session.published;
+	const release = activity === 'checkin' ? releaseCheckin : releaseFrame;
+	return release(session.id, groupThreshold(session)) ? [...session.published, activity] : session.published;
+}
+
 /** Moves to the next or previous stage that is not skipped; its activity starts waiting. */
 export function moveStage(session: Session, plan: PlanStage[], direction: 1 | -1): void {
 	ensureStatus(session, 'live');
 	const position = stepPosition(plan, session.stagePosition, direction);
 	if (position === null) throw error(409, m.session_error_no_stage());
-	change(session, { stagePosition: position, phase: 'waiting', timerEndsAt: null });
+	transaction(() => {
+		const published = session.phase === 'waiting' ? session.published : releaseOnClose(session, plan);
+		change(session, { stagePosition: position, phase: 'waiting', timerEndsAt: null, published });
+	});
 }
 
-/** Opens or closes the current stage's activity. */
-export function setPhase(session: Session, phase: Phase): void {
+/** Whether the current stage's activity may be opened: not once its figures went out. */
+export function canOpen(session: Session, plan: PlanStage[]): boolean {
+	const activity = currentActivity(session, plan);
+	return !activity || !isPublished(session, activity);
+}
+
+/** Opens or closes the current stage's activity; closing a check-in or the rules releases their figures. */
+export function setPhase(session: Session, plan: PlanStage[], phase: Phase): void {
 	ensureStatus(session, 'live');
-	change(session, { phase, ...(phase === 'closed' ? { timerEndsAt: null } : {}) });
+	if (phase === 'open' && !canOpen(session, plan)) throw error(409, m.activity_error_published());
+	transaction(() => {
+		const published = phase === 'closed' ? releaseOnClose(session, plan) : session.published;
+		change(session, { phase, published, ...(phase === 'closed' ? { timerEndsAt: null } : {}) });
+	});
 }
 
-/** Shows or hides the results on the projector and the phones. */
-export function setRevealed(session: Session, revealed: boolean): void {
+/** Whether the results may be revealed now: at a reveal stage, or again once frozen. */
+export function canReveal(session: Session, plan: PlanStage[]): boolean {
+	if (isPublished(session, 'questionnaire')) return true;
+	return session.status === 'live' && currentActivity(session, plan) === 'reveal';
+}
+
+/**
+ * Shows or hides the results on the projector and the phones. The first reveal, at a reveal stage
+ * only, freezes the questionnaires' results: from then on no questionnaire takes answers.
+ */
+export function setRevealed(session: Session, plan: PlanStage[], revealed: boolean): void {
 	ensureStatus(session, 'live', 'settling', 'closed');
-	change(session, { revealed });
+	if (!revealed) {
+		change(session, { revealed });
+		return;
+	}
+	if (!canReveal(session, plan)) throw error(409, m.reveal_error_stage());
+	transaction(() => {
+		const published = freezeResults(session);
+		change(session, { revealed, published });
+	});
+}
+
+/** Takes the session's snapshot if it has none; returns the published list with the questionnaire. */
+function freezeResults(session: Session, now = Date.now()): PublishedActivity[] {
+	takeSnapshot(session, groupThreshold(session), getFramework(baseLocale), now);
+	return isPublished(session, 'questionnaire') ? session.published : [...session.published, 'questionnaire'];
 }
 
 /** Starts a countdown of some minutes, or stops it. */
@@ -115,24 +174,42 @@ export function touchSession(session: Session): void {
 	change(session, {});
 }
 
-/** Closes a live session: it settles for its number of days, open to late reflections. */
+/**
+ * Releases what is left to release, freezes the results, and forgets every per-person input the
+ * frozen figures now stand for: answers, check-ins, consents and first names.
+ */
+function settle(session: Session, now: number): PublishedActivity[] {
+	const threshold = groupThreshold(session);
+	const published = new Set(freezeResults(session, now));
+	if (releaseCheckin(session.id, threshold)) published.add('checkin');
+	if (releaseFrame(session.id, threshold)) published.add('frame');
+	forgetAnswers(session.id);
+	forgetRoomInputs(session.id);
+	deleteRoomNames(session.id);
+	return [...published];
+}
+
+/** Closes a live session: it settles for its number of days, open to late reflections only. */
 export function closeSession(session: Session, now = Date.now()): void {
 	if (!canTransition(session.status, 'settling')) throw error(409, m.session_error_status());
-	change(session, {
-		status: 'settling',
-		phase: 'closed',
-		timerEndsAt: null,
-		settlesUntil: now + session.settleDays * day
+	transaction(() => {
+		const published = settle(session, now);
+		change(session, {
+			status: 'settling',
+			phase: 'closed',
+			timerEndsAt: null,
+			settlesUntil: now + session.settleDays * day,
+			published
+		});
 	});
 }
 
-/** Makes a settling session final now, freezing its results. */
+/** Makes a settling session final now (its results were frozen when it closed). */
 export function finalizeSession(session: Session, now = Date.now()): void {
 	if (!canTransition(session.status, 'closed')) throw error(409, m.session_error_status());
-	const group = findGroup(session.groupId);
 	transaction(() => {
-		takeSnapshot(session, group?.anonymityThreshold ?? minimumThreshold, getFramework(baseLocale), now);
-		change(session, { status: 'closed', closedAt: now });
+		const published = settle(session, now);
+		change(session, { status: 'closed', closedAt: now, published });
 	});
 }
 

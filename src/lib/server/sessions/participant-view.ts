@@ -2,23 +2,28 @@ import type { Framework } from '$lib/framework/types';
 import { questionnaireItems, type PlanStage } from '$lib/session/plan';
 import { participantAnswers } from '$lib/server/db/answers';
 import { findCheckin } from '$lib/server/db/checkins';
-import { participantConsents } from '$lib/server/db/consents';
+import { ownConsents } from '$lib/server/db/consents';
 import { listGroundRules } from '$lib/server/db/ground-rules';
-import type { Participant } from '$lib/server/db/participants';
+import { ownRoomName } from '$lib/server/db/room-names';
 import type { Session } from '$lib/server/db/sessions';
+import type { Phone } from './participation';
 
 /** What a participant's phone needs for the current activity: only their own inputs, never others'. */
-export function activityData(session: Session, stage: PlanStage, participant: Participant, framework: Framework) {
+export function activityData(session: Session, stage: PlanStage, participant: Phone, framework: Framework) {
 	switch (stage.activity) {
 		case 'checkin':
-			return { kind: 'checkin' as const, checkin: findCheckin(participant.id) ?? null };
+			return { kind: 'checkin' as const, checkin: findCheckin(session.id, participant.keys.checkin) ?? null };
 		case 'connect':
-			return { kind: 'connect' as const, displayName: participant.displayName ?? '', actorKind: participant.actorKind };
+			return {
+				kind: 'connect' as const,
+				displayName: ownRoomName(session.id, participant.keys.name),
+				actorKind: participant.actorKind
+			};
 		case 'frame':
 			return {
 				kind: 'frame' as const,
 				rules: listGroundRules(session.groupId).map(({ id, text }) => ({ id, text })),
-				consents: participantConsents(participant.id)
+				consents: ownConsents(session.id, participant.keys.consent)
 			};
 		case 'questionnaire': {
 			const ids = framework.principles.map((p) => p.id);

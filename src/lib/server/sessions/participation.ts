@@ -15,10 +15,32 @@ export function participantCookieName(sessionId: number): string {
 	return `participant_${sessionId}`;
 }
 
+/**
+ * The keys of a phone's check-in, consents and first name: each a hash of its token made for that
+ * purpose alone. Only the phone holds the token, so no query can join these rows to one another,
+ * to the participant or to their answers; the phone itself finds its own rows again.
+ */
+export interface PhoneKeys {
+	checkin: string;
+	consent: string;
+	name: string;
+}
+
+function phoneKeys(token: string): PhoneKeys {
+	return {
+		checkin: hashToken(`checkin:${token}`),
+		consent: hashToken(`consent:${token}`),
+		name: hashToken(`name:${token}`)
+	};
+}
+
+export type Phone = Participant & { keys: PhoneKeys };
+
 /** The participant this browser is in a session, if it joined. */
-export function currentParticipant(session: Session, cookies: Cookies): Participant | undefined {
+export function currentParticipant(session: Session, cookies: Cookies): Phone | undefined {
 	const token = cookies.get(participantCookieName(session.id));
-	return token ? findParticipant(session.id, hashToken(token)) : undefined;
+	const participant = token ? findParticipant(session.id, hashToken(token)) : undefined;
+	return participant && token ? { ...participant, keys: phoneKeys(token) } : undefined;
 }
 
 /** Makes this browser a participant of the session, once: a second join is the same participant. */
@@ -34,11 +56,11 @@ export function joinSession(session: Session, cookies: Cookies, url: URL): Parti
 		secure: url.protocol === 'https:',
 		maxAge: 60 * 60 * 24 * 90
 	});
-	return { id, sessionId: session.id, displayName: null, actorKind: null, cardsSent: 0 };
+	return { id, sessionId: session.id, actorKind: null, cardsSent: 0 };
 }
 
 /** The participant behind the cookie, or a 403 telling the phone to join first. */
-export function requireParticipant(session: Session, cookies: Cookies): Participant {
+export function requireParticipant(session: Session, cookies: Cookies): Phone {
 	const participant = currentParticipant(session, cookies);
 	if (!participant) throw error(403, m.participant_error_not_joined());
 	return participant;
@@ -53,7 +75,11 @@ export function currentStage(session: Session, plan: PlanStage[]): PlanStage | u
 export function acceptingStage(session: Session, plan: PlanStage[], activity: Activity): PlanStage | undefined {
 	const stage = currentStage(session, plan);
 	const open =
-		stage && acceptsInput({ status: session.status, activity: stage.activity, phase: session.phase }, activity);
+		stage &&
+		acceptsInput(
+			{ status: session.status, activity: stage.activity, phase: session.phase, published: session.published },
+			activity
+		);
 	return open ? stage : undefined;
 }
 

@@ -1,23 +1,29 @@
 import type { Framework } from '$lib/framework/types';
 import { aggregate } from '$lib/scoring/aggregate';
+import { publishCells, publishedMaturity } from '$lib/scoring/disclosure';
 import type { PolePair } from '$lib/scoring/rating';
-import { answersChanges, sessionAnswers, sessionAnswersByKind, type AnswerRow } from '$lib/server/db/answers';
+import { sessionAnswersByKind, type AnswerRow } from '$lib/server/db/answers';
 import { actorKinds } from '$lib/server/db/participants';
 import { overallMaturity } from '$lib/scoring/gaps';
 import { protectSubgroups } from '$lib/scoring/subgroups';
-import { findSnapshot, listGroupHistory, type Cells } from '$lib/server/db/snapshots';
+import { findSnapshot, listGroupHistory, type Cells, type HistoryEntry } from '$lib/server/db/snapshots';
+
+// Every figure a route shows comes from here, and so from a frozen snapshot through the
+// disclosure rules of scoring/disclosure.ts: there is no live aggregate of answers to show.
 
 export interface SessionResults {
 	threshold: number;
-	/** cells[level][principleId]: the group's figure, or only n when below the threshold. */
+	/** How many people answered at least once. */
+	respondents: number;
+	/** cells[level][principleId]: the group's figure as published, or only n when below the threshold. */
 	cells: Cells;
-	/** Where the group disagrees most: shown figures with the highest spread, largest first. */
+	/** Where the group disagrees most: published spreads, largest first. */
 	divergences: { level: string; principleId: string; sdMaturity: number; meanMaturity: number; n: number }[];
 	/** Levels for which at least one figure is shown. */
 	levelsShown: string[];
 }
 
-/** Aggregates answers per level and principle, hiding what is below the threshold. */
+/** Exact figures per level and principle from answers, hiding what is below the threshold (for snapshots). */
 export function aggregateCells(answers: AnswerRow[], threshold: number, framework: Framework): Cells {
 	const byCell = new Map<string, PolePair[]>();
 	for (const answer of answers) {
@@ -37,13 +43,18 @@ export function aggregateCells(answers: AnswerRow[], threshold: number, framewor
 	return cells;
 }
 
-/** Results as shown: divergences and the levels that have figures, from cells. */
-export function describeResults(cells: Cells, threshold: number, framework: Framework): SessionResults {
+/** Results as shown, from published cells: divergences and the levels that have figures. */
+export function describeResults(
+	cells: Cells,
+	threshold: number,
+	framework: Framework,
+	respondents: number
+): SessionResults {
 	const divergences: SessionResults['divergences'] = [];
 	for (const level of framework.levels) {
 		for (const principle of framework.principles) {
 			const result = cells[level.id]?.[principle.id];
-			if (result?.shown) {
+			if (result?.shown && result.sdMaturity !== null) {
 				const { sdMaturity, meanMaturity, n } = result;
 				divergences.push({ level: level.id, principleId: principle.id, sdMaturity, meanMaturity, n });
 			}
@@ -53,33 +64,38 @@ export function describeResults(cells: Cells, threshold: number, framework: Fram
 	const levelsShown = framework.levels
 		.map((level) => level.id)
 		.filter((level) => Object.values(cells[level] ?? {}).some((cell) => cell.shown));
-	return { threshold, cells, divergences: divergences.slice(0, 5), levelsShown };
+	return { threshold, respondents, cells, divergences: divergences.slice(0, 5), levelsShown };
 }
 
-// A reveal makes every phone of the room reload the results at once: aggregated once for all of
-// them while no answer changes. The short lifetime covers what this process does not see
-// (another process writing, a deleted session's id given to a new one).
-const liveResults = new Map<number, { key: string; at: number; results: SessionResults }>();
-const cacheMs = 2000;
-
-/** A session's results: its snapshot once it has one, the live answers before. */
-export function computeResults(sessionId: number, threshold: number, framework: Framework): SessionResults {
+/**
+ * A session's published results, or null while they are not frozen: a questionnaire's figures
+ * exist only from the reveal (or the session's close) on.
+ */
+export function sessionResults(sessionId: number, framework: Framework): SessionResults | null {
 	const snapshot = findSnapshot(sessionId);
-	if (snapshot) {
-		return describeResults(snapshot.byKind[''] ?? {}, snapshot.anonymityThreshold, framework);
-	}
-	const key = `${answersChanges(sessionId)}:${threshold}:${framework.locale}`;
-	const cached = liveResults.get(sessionId);
-	if (cached?.key === key && Date.now() - cached.at < cacheMs) return cached.results;
-	const cells = aggregateCells(sessionAnswers(sessionId), threshold, framework);
-	const results = describeResults(cells, threshold, framework);
-	liveResults.set(sessionId, { key, at: Date.now(), results });
-	return results;
+	if (!snapshot) return null;
+	const threshold = snapshot.anonymityThreshold;
+	return describeResults(
+		publishCells(snapshot.byKind[''] ?? {}, threshold),
+		threshold,
+		framework,
+		snapshot.respondentCount
+	);
 }
 
-/** The group's previous snapshotted session of the same instrument version, to overlay on a reveal. */
+export type PublishedHistoryEntry = HistoryEntry;
+
+/** A group's closed sessions, oldest first, with their figures as published. */
+export function publishedHistory(groupId: number): PublishedHistoryEntry[] {
+	return listGroupHistory(groupId).map((entry) => ({
+		...entry,
+		cells: publishCells(entry.cells, entry.anonymityThreshold)
+	}));
+}
+
+/** The group's previous closed session of the same instrument version, to overlay on a reveal. */
 export function previousResults(session: { id: number; groupId: number; heldOn: string; instrumentVersion: number }) {
-	const earlier = listGroupHistory(session.groupId).filter(
+	const earlier = publishedHistory(session.groupId).filter(
 		(entry) =>
 			entry.sessionId !== session.id &&
 			entry.instrumentVersion === session.instrumentVersion &&
@@ -96,8 +112,8 @@ export interface KindBreakdown {
 }
 
 /**
- * A session's live figures for everyone ('') and per kind of actor: each kind obeys the threshold
- * on its own, and none can be subtracted from the whole to reveal a few people.
+ * A session's exact figures for everyone ('') and per kind of actor, for its snapshot: each kind
+ * obeys the threshold on its own, and none can be subtracted from the whole to reveal a few people.
  */
 export function aggregateByKind(sessionId: number, threshold: number, framework: Framework): Record<string, Cells> {
 	const answers = sessionAnswersByKind(sessionId);
@@ -110,26 +126,26 @@ export function aggregateByKind(sessionId: number, threshold: number, framework:
 	return { '': everyone, ...protectSubgroups(everyone, byKind, threshold) };
 }
 
-/**
- * Overall maturity per level for each kind of actor with at least the threshold of respondents
- * (figures as aggregateByKind gives them). From the snapshot once there is one.
- */
-export function kindBreakdown(sessionId: number, threshold: number, framework: Framework): KindBreakdown[] {
+/** Overall maturity per level for each kind of actor shown in a session's snapshot, as published. */
+export function kindBreakdown(sessionId: number, framework: Framework): KindBreakdown[] {
 	const snapshot = findSnapshot(sessionId);
-	const byKind = snapshot?.byKind ?? aggregateByKind(sessionId, threshold, framework);
-	const limit = snapshot?.anonymityThreshold ?? threshold;
-	return Object.entries(byKind)
+	if (!snapshot) return [];
+	const limit = snapshot.anonymityThreshold;
+	return Object.entries(snapshot.byKind)
 		.filter(([kind]) => kind !== '')
-		.map(([kind, cells]) => ({
-			kind,
-			respondents: Math.max(0, ...Object.values(cells).flatMap((row) => Object.values(row).map((cell) => cell.n))),
-			overall: Object.fromEntries(
-				framework.levels.map((level) => {
-					const value = overallMaturity(cells[level.id] ?? {});
-					return [level.id, value === null ? null : Math.round(value * 10) / 10];
-				})
-			)
-		}))
-		.filter((row) => row.respondents >= limit)
+		.map(([kind, exact]) => {
+			const cells = publishCells(exact, limit);
+			return {
+				kind,
+				respondents: Math.max(0, ...Object.values(cells).flatMap((row) => Object.values(row).map((cell) => cell.n))),
+				overall: Object.fromEntries(
+					framework.levels.map((level) => {
+						const value = overallMaturity(cells[level.id] ?? {});
+						return [level.id, value === null ? null : publishedMaturity(value)];
+					})
+				)
+			};
+		})
+		.filter((row) => row.respondents >= limit && Object.values(row.overall).some((value) => value !== null))
 		.sort((a, b) => actorKinds.indexOf(a.kind as never) - actorKinds.indexOf(b.kind as never));
 }

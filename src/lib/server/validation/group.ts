@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { roles } from '$lib/server/auth/permissions';
 import { m } from '$lib/paraglide/messages';
+import { defaultThreshold } from '$lib/scoring/disclosure';
 import { optionalText, requiredText } from './form';
 
 export const minThreshold = 3;
@@ -13,7 +14,7 @@ export const groupFields = v.object({
 	),
 	description: optionalText(2000, () => m.error_description_too_long()),
 	anonymityThreshold: v.pipe(
-		v.optional(v.string(), String(minThreshold)),
+		v.optional(v.string(), String(defaultThreshold)),
 		v.transform(Number),
 		v.number(() => m.error_threshold()),
 		v.integer(() => m.error_threshold()),

@@ -4,15 +4,14 @@ import type { Activity, Framework } from '$lib/framework/types';
 import { saveAnswer } from '$lib/server/db/answers';
 import { addCard } from '$lib/server/db/cards';
 import { saveCheckin } from '$lib/server/db/checkins';
+import { saveRoomName } from '$lib/server/db/room-names';
 import { saveConsent } from '$lib/server/db/consents';
 import { addFeedback } from '$lib/server/db/feedback';
 import { listGroundRules } from '$lib/server/db/ground-rules';
-import { findGroup } from '$lib/server/db/groups';
 import {
 	countCardSent,
 	countParticipants,
-	setParticipantIdentity,
-	type Participant
+	setActorKind
 } from '$lib/server/db/participants';
 import type { Session } from '$lib/server/db/sessions';
 import { getFramework } from '$lib/server/framework';
@@ -24,11 +23,12 @@ import {
 	acceptingStage,
 	currentStage,
 	joinSession,
-	requireParticipant
+	requireParticipant,
+	type Phone
 } from '$lib/server/sessions/participation';
 import { joinRefusal, noteJoin } from '$lib/server/sessions/join-throttle';
 import { activityData } from '$lib/server/sessions/participant-view';
-import { computeResults, previousResults } from '$lib/server/sessions/results';
+import { previousResults, sessionResults } from '$lib/server/sessions/results';
 import { parseForm, readForm } from '$lib/server/validation/form';
 import { answer, card, checkin, consent, feedback, identity } from '$lib/server/validation/participation';
 import { m } from '$lib/paraglide/messages';
@@ -48,7 +48,6 @@ export const load: PageServerLoad = ({ params, cookies }) => {
 	const stage = currentStage(session, plan);
 	const info = framework.stages.find((s) => s.id === stage?.stageId);
 	const participant = currentParticipant(session, cookies);
-	const group = findGroup(session.groupId);
 	return {
 		code: params.code,
 		session: {
@@ -66,7 +65,7 @@ export const load: PageServerLoad = ({ params, cookies }) => {
 		joined: Boolean(participant),
 		activity:
 			participant && stage && session.status === 'live' ? activityData(session, stage, participant, framework) : null,
-		results: session.revealed && group ? computeResults(session.id, group.anonymityThreshold, framework) : null,
+		results: session.revealed ? sessionResults(session.id, framework) : null,
 		previous: session.revealed ? previousResults(session) : null,
 		levels: framework.levels.map(({ id, label }) => ({ id, label })),
 		principles: framework.principles.map(({ id, title }) => ({ id, title }))
@@ -78,7 +77,7 @@ type Event = RequestEvent<{ code: string }>;
 interface Accepting {
 	session: Session;
 	framework: Framework;
-	participant: Participant;
+	participant: Phone;
 	stage: PlanStage;
 }
 
@@ -113,14 +112,17 @@ export const actions: Actions = {
 	checkin: forActivity('checkin', async (event, { session, framework, participant }) => {
 		const parsed = parseForm(checkin, await readForm(event.request));
 		if (!parsed.success) return fail(400, { message: parsed.message });
-		saveCheckin(participant.id, session.id, parsed.data.availability, parsed.data.word);
+		saveCheckin(session.id, participant.keys.checkin, parsed.data.availability, parsed.data.word);
 		countsChanged(session.id, framework);
 		return { saved: true };
 	}),
-	identity: forActivity('connect', async (event, { participant }) => {
+	// The first name is kept apart from the participant, so that no query joins it to answers.
+	identity: forActivity('connect', async (event, { session, framework, participant }) => {
 		const parsed = parseForm(identity, await readForm(event.request));
 		if (!parsed.success) return fail(400, { message: parsed.message });
-		setParticipantIdentity(participant.id, parsed.data.displayName, parsed.data.actorKind);
+		saveRoomName(session.id, participant.keys.name, parsed.data.displayName);
+		setActorKind(participant.id, parsed.data.actorKind);
+		countsChanged(session.id, framework);
 		return { saved: true };
 	}),
 	consent: forActivity('frame', async (event, { session, framework, participant }) => {
@@ -129,7 +131,7 @@ export const actions: Actions = {
 		if (!listGroundRules(session.groupId).some((rule) => rule.id === parsed.data.ruleId)) {
 			return fail(400, { message: m.error_invalid_form() });
 		}
-		saveConsent(participant.id, session.id, parsed.data.ruleId, parsed.data.choice);
+		saveConsent(session.id, participant.keys.consent, parsed.data.ruleId, parsed.data.choice);
 		countsChanged(session.id, framework);
 		return { saved: true };
 	}),

@@ -3,11 +3,12 @@ import type { PageServerLoad } from './$types';
 import { listCards } from '$lib/server/db/cards';
 import { listOpenCommitments, sessionCommitments } from '$lib/server/db/commitments';
 import { listGroundRules } from '$lib/server/db/ground-rules';
+import { listRoomNames } from '$lib/server/db/room-names';
 import { sessionForMember } from '$lib/server/sessions/access';
 import { liveCounts } from '$lib/server/sessions/counts';
 import { currentStage } from '$lib/server/sessions/participation';
-import { computeResults, previousResults } from '$lib/server/sessions/results';
-import { roomSummary } from '$lib/server/sessions/room';
+import { roomSummary } from '$lib/server/sessions/releases';
+import { previousResults, sessionResults } from '$lib/server/sessions/results';
 
 export const load: PageServerLoad = async (event) => {
 	const { session, framework, plan, group } = sessionForMember(event, 'read');
@@ -32,15 +33,15 @@ export const load: PageServerLoad = async (event) => {
 		qr: joinUrl ? await QRCode.toString(joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : null,
 		counts: liveCounts(session, plan, framework),
 		cards: activity === 'cards' ? listCards(session.id, 'approved') : [],
-		rules:
-			activity === 'frame' ? roomSummary(session.id, group.anonymityThreshold, listGroundRules(group.id)).rules : [],
+		rules: activity === 'frame' ? roomSummary(session.id, listGroundRules(group.id)).rules : [],
+		names: activity === 'connect' && session.status === 'live' ? listRoomNames(session.id) : [],
 		commitments:
 			activity === 'frame'
 				? listOpenCommitments(group.id).filter((c) => c.sessionId !== session.id)
 				: activity === 'feedback' || activity === 'settle'
 					? sessionCommitments(session.id)
 					: [],
-		results: session.revealed ? computeResults(session.id, group.anonymityThreshold, framework) : null,
+		results: session.revealed ? sessionResults(session.id, framework) : null,
 		previous: session.revealed ? previousResults(session) : null,
 		levels: framework.levels.map(({ id, label }) => ({ id, label })),
 		principles: framework.principles.map(({ id, title }) => ({ id, title }))

@@ -2,9 +2,9 @@ import type { PageServerLoad } from './$types';
 import { listOpenCommitments } from '$lib/server/db/commitments';
 import { listGroundRules } from '$lib/server/db/ground-rules';
 import { listMembers } from '$lib/server/db/groups';
-import { listGroupHistory } from '$lib/server/db/snapshots';
 import { getFramework } from '$lib/server/framework';
 import { finalizeSettledSessions } from '$lib/server/sessions/lifecycle';
+import { publishedHistory } from '$lib/server/sessions/results';
 import { getLocale } from '$lib/paraglide/runtime';
 
 export const load: PageServerLoad = async ({ parent }) => {
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ parent }) => {
 	return {
 		rules: listGroundRules(group.id),
 		memberCount: listMembers(group.id).length,
-		history: listGroupHistory(group.id),
+		history: publishedHistory(group.id),
 		commitments: listOpenCommitments(group.id),
 		levels: framework.levels.map(({ id, label }) => ({ id, label })),
 		principles: framework.principles.map(({ id, title }) => ({ id, title }))

@@ -1,14 +1,13 @@
 import type { PageServerLoad } from './$types';
 import { compareCells } from '$lib/scoring/compare-cells';
-import { listGroupHistory } from '$lib/server/db/snapshots';
 import { getFramework } from '$lib/server/framework';
-import { describeResults } from '$lib/server/sessions/results';
+import { describeResults, publishedHistory } from '$lib/server/sessions/results';
 import { getLocale } from '$lib/paraglide/runtime';
 
 export const load: PageServerLoad = async ({ parent, url }) => {
 	const { group } = await parent();
 	const framework = getFramework(getLocale());
-	const history = listGroupHistory(group.id);
+	const history = publishedHistory(group.id);
 	const pick = (param: string, fallback: number) => {
 		const id = Number(url.searchParams.get(param));
 		return history.find((entry) => entry.sessionId === id) ?? history.at(fallback);
@@ -30,7 +29,7 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 			after: { sessionId: after.sessionId, title: after.title, heldOn: after.heldOn },
 			sameVersion,
 			versions: [before.instrumentVersion, after.instrumentVersion],
-			results: describeResults(after.cells, after.anonymityThreshold, framework),
+			results: describeResults(after.cells, after.anonymityThreshold, framework, after.respondentCount),
 			changes: sameVersion
 				? compareCells(
 						before.cells,

@@ -7,13 +7,15 @@ import {
 	sessionCommitments,
 	setCommitmentStatus
 } from '$lib/server/db/commitments';
-import { countSessionAnswers, deleteSessionAnswers } from '$lib/server/db/answers';
 import { listCards, setCardStatus } from '$lib/server/db/cards';
 import { listFeedback } from '$lib/server/db/feedback';
 import { listGroundRules } from '$lib/server/db/ground-rules';
+import { listRoomNames } from '$lib/server/db/room-names';
 import { sessionForMember } from '$lib/server/sessions/access';
 import { liveCounts } from '$lib/server/sessions/counts';
 import {
+	canOpen,
+	canReveal,
 	closeSession,
 	editPlanStage,
 	finalizeSession,
@@ -24,8 +26,8 @@ import {
 	setTimer,
 	touchSession
 } from '$lib/server/sessions/lifecycle';
-import { computeResults, previousResults } from '$lib/server/sessions/results';
-import { roomSummary } from '$lib/server/sessions/room';
+import { roomSummary } from '$lib/server/sessions/releases';
+import { previousResults, sessionResults } from '$lib/server/sessions/results';
 import { parseForm, readForm } from '$lib/server/validation/form';
 import { cardRef, commitment, commitmentRef, commitmentReview, planStage, timer } from '$lib/server/validation/session';
 import { m } from '$lib/paraglide/messages';
@@ -39,11 +41,14 @@ export const load: PageServerLoad = (event) => {
 		counts: liveCounts(session, plan, framework),
 		cards: listCards(session.id),
 		commitments: sessionCommitments(session.id),
-		rawAnswers: countSessionAnswers(session.id),
 		toReview: listOpenCommitments(group.id).filter((c) => c.sessionId !== session.id),
 		feedback: session.status === 'live' ? [] : listFeedback(session.id),
-		room: roomSummary(session.id, group.anonymityThreshold, listGroundRules(group.id)),
-		results: computeResults(session.id, group.anonymityThreshold, framework),
+		room: roomSummary(session.id, listGroundRules(group.id)),
+		names: session.status === 'live' ? listRoomNames(session.id) : [],
+		results: sessionResults(session.id, framework),
+		threshold: group.anonymityThreshold,
+		canOpen: canOpen(session, plan),
+		canReveal: canReveal(session, plan),
 		previous: previousResults(session),
 		principles: framework.principles.map(({ id, title }) => ({ id, title })),
 		joinUrl: session.joinCode ? `${event.url.origin}/j/${session.joinCode}` : null
@@ -66,10 +71,26 @@ export const actions: Actions = {
 		const { session, plan } = run(event);
 		moveStage(session, plan, -1);
 	},
-	openActivity: (event) => setPhase(run(event).session, 'open'),
-	closeActivity: (event) => setPhase(run(event).session, 'closed'),
-	reveal: (event) => setRevealed(run(event).session, true),
-	hide: (event) => setRevealed(run(event).session, false),
+	// The server decides: an activity whose figures went out is not opened again, and the results
+	// are first revealed at a reveal stage only.
+	openActivity: (event) => {
+		const { session, plan } = run(event);
+		if (!canOpen(session, plan)) return fail(409, { message: m.activity_error_published() });
+		setPhase(session, plan, 'open');
+	},
+	closeActivity: (event) => {
+		const { session, plan } = run(event);
+		setPhase(session, plan, 'closed');
+	},
+	reveal: (event) => {
+		const { session, plan } = run(event);
+		if (!canReveal(session, plan)) return fail(409, { message: m.reveal_error_stage() });
+		setRevealed(session, plan, true);
+	},
+	hide: (event) => {
+		const { session, plan } = run(event);
+		setRevealed(session, plan, false);
+	},
 	timer: async (event) => {
 		const { session } = run(event);
 		const parsed = parseForm(timer, await readForm(event.request));
@@ -103,13 +124,6 @@ export const actions: Actions = {
 		const parsed = parseForm(commitment, await readForm(event.request));
 		if (!parsed.success) return fail(400, { commitmentMessage: parsed.message, values: parsed.values });
 		addCommitment(group.id, session.id, parsed.data);
-		touchSession(session);
-	},
-	// The snapshot stays: the session's results and the group's history do not change.
-	deleteAnswers: (event) => {
-		const { session } = run(event);
-		if (session.status !== 'closed') throw error(409, m.session_error_status());
-		deleteSessionAnswers(session.id);
 		touchSession(session);
 	},
 	reviewCommitment: async (event) => {

@@ -6,18 +6,18 @@ import { findSnapshot } from '$lib/server/db/snapshots';
 import { countParticipants } from '$lib/server/db/participants';
 import { countRespondents } from '$lib/server/db/answers';
 import { sessionForMember } from '$lib/server/sessions/access';
-import { computeResults, kindBreakdown, previousResults } from '$lib/server/sessions/results';
+import { kindBreakdown, previousResults, sessionResults } from '$lib/server/sessions/results';
 
 export const load: PageServerLoad = (event) => {
 	const { session, group, framework, plan } = sessionForMember(event, 'read');
-	const results = computeResults(session.id, group.anonymityThreshold, framework);
+	const results = sessionResults(session.id, framework);
 	const previous = previousResults(session);
 	const snapshot = findSnapshot(session.id);
 	const levelIds = framework.levels.map((level) => level.id);
 	const principleIds = framework.principles.map((principle) => principle.id);
 	return {
 		session,
-		final: Boolean(snapshot),
+		final: session.status === 'closed',
 		participation: {
 			joined: snapshot?.participantCount ?? countParticipants(session.id),
 			respondents: snapshot?.respondentCount ?? countRespondents(session.id)
@@ -27,8 +27,8 @@ export const load: PageServerLoad = (event) => {
 			.map((stage) => framework.stages.find((s) => s.id === stage.stageId)?.title ?? stage.stageId),
 		results,
 		previous,
-		breakdown: kindBreakdown(session.id, group.anonymityThreshold, framework),
-		changes: previous ? compareCells(previous.cells, results.cells, levelIds, principleIds) : null,
+		breakdown: kindBreakdown(session.id, framework),
+		changes: previous && results ? compareCells(previous.cells, results.cells, levelIds, principleIds) : null,
 		cards: listCards(session.id, 'approved'),
 		commitments: sessionCommitments(session.id),
 		levels: framework.levels.map(({ id, label }) => ({ id, label })),

@@ -1,0 +1,98 @@
+import { effectiveThreshold } from './anonymity';
+import type { Aggregate } from './aggregate';
+import type { Cells } from './subgroups';
+
+// Disclosure control: every figure derived from answers that someone other than the person who
+// answered can see (a screen, page data, a stream event, an export) is made here, from a frozen
+// set of answers, and nowhere else. The rules, in the order a figure meets them:
+//
+// 1. A closed set. While an activity takes input nobody gets anything about its answers but how
+//    many people have finished. A questionnaire's figures are computed once, when its results are
+//    frozen (the reveal, or the session's close if it never had one); the check-in's and the ground
+//    rules' when their activity closes. From then on that activity takes no more input, so no
+//    figure is ever published again for a set that differs from the first by a few people.
+// 2. The threshold k (the group's, 5 by default, never below 3): no figure over fewer than k
+//    people; a sub-group's figure (a kind of actor) is also hidden when the people it leaves out
+//    of the whole are fewer than k (secondary suppression, subgroups.ts).
+// 3. Coarse figures: a mean maturity to the unit, a leaning to one decimal, a distribution in five
+//    bands of 20 points, a spread (standard deviation) only from 2k people up, to the unit. At
+//    small n, exact means, spreads and histograms together pin down who gave what.
+// 4. Words and tallies: check-in words only at n >= k, shuffled once when frozen; consent tallies
+//    per rule only at n >= k.
+
+/** The threshold a new group starts with. */
+export const defaultThreshold = 5;
+
+/** Whether a spread may be shown over n people: only from twice the threshold up. */
+export function isSpreadShown(n: number, groupThreshold: number): boolean {
+	return n >= 2 * effectiveThreshold(groupThreshold);
+}
+
+/** A maturity as published: to the unit. */
+export const publishedMaturity = (value: number) => Math.round(value);
+
+/** A leaning as published: to one decimal (−0 shown as 0). */
+export const publishedLeaning = (value: number) => Math.round(value * 10) / 10 || 0;
+
+/** One cell as it may be shown: rounded, its spread only from 2k people up. */
+export function publishAggregate(cell: Aggregate, groupThreshold: number): Aggregate {
+	if (!cell.shown) return { shown: false, n: cell.n };
+	if (cell.n < effectiveThreshold(groupThreshold)) return { shown: false, n: cell.n };
+	return {
+		shown: true,
+		n: cell.n,
+		meanMaturity: publishedMaturity(cell.meanMaturity),
+		sdMaturity:
+			cell.sdMaturity !== null && isSpreadShown(cell.n, groupThreshold) ? Math.round(cell.sdMaturity) : null,
+		meanLeaning: publishedLeaning(cell.meanLeaning),
+		distribution: [...cell.distribution]
+	};
+}
+
+/** Every cell of a session (level → principle) as it may be shown. */
+export function publishCells(cells: Cells, groupThreshold: number): Cells {
+	return Object.fromEntries(
+		Object.entries(cells).map(([level, row]) => [
+			level,
+			Object.fromEntries(
+				Object.entries(row).map(([principleId, cell]) => [principleId, publishAggregate(cell, groupThreshold)])
+			)
+		])
+	);
+}
+
+/** The check-in as the room may see it, once it closed. */
+export interface CheckinSummary {
+	n: number;
+	/** Mean availability (1–5) to one decimal, or null below the threshold. */
+	meanAvailability: number | null;
+	/** The words given, shuffled, or none when fewer than k people gave one. */
+	words: string[];
+}
+
+/**
+ * The check-in's figures from its closed set: the mean from k people up, the words from k words
+ * up, in the order given (the caller shuffles them once, when it freezes the summary).
+ */
+export function summarizeCheckins(
+	checkins: { availability: number; word: string }[],
+	groupThreshold: number
+): CheckinSummary {
+	const threshold = effectiveThreshold(groupThreshold);
+	const n = checkins.length;
+	const words = checkins.map((checkin) => checkin.word).filter(Boolean);
+	const mean = checkins.reduce((sum, checkin) => sum + checkin.availability, 0) / Math.max(1, n);
+	return {
+		n,
+		meanAvailability: n >= threshold ? Math.round(mean * 10) / 10 : null,
+		words: words.length >= threshold ? words : []
+	};
+}
+
+export type ConsentTally = { consent: number; object: number; abstain: number };
+
+/** One rule's tally as it may be shown: the counts from k choices up, else only n. */
+export function publishTally(tally: ConsentTally, groupThreshold: number): { n: number; tally: ConsentTally | null } {
+	const n = tally.consent + tally.object + tally.abstain;
+	return { n, tally: n >= effectiveThreshold(groupThreshold) ? { ...tally } : null };
+}

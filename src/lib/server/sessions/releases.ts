@@ -1,0 +1,68 @@
+import { summarizeCheckins, publishTally, type CheckinSummary, type ConsentTally } from '$lib/scoring/disclosure';
+import { deleteSessionCheckins, sessionCheckins } from '$lib/server/db/checkins';
+import { consentTallies, deleteSessionConsents } from '$lib/server/db/consents';
+import type { GroundRule } from '$lib/server/db/ground-rules';
+import { findRelease, saveRelease } from '$lib/server/db/releases';
+
+interface FrameRelease {
+	rules: { ruleId: number; n: number; tally: ConsentTally | null }[];
+}
+
+/**
+ * Freezes what the room may see of the check-in: its figures from the set of check-ins as it is
+ * now, words shuffled once. Released only from the threshold up; below it nothing is released and
+ * the activity may be opened again. Returns whether it was released.
+ */
+export function releaseCheckin(sessionId: number, threshold: number): boolean {
+	if (findRelease(sessionId, 'checkin')) return true;
+	const summary = summarizeCheckins(sessionCheckins(sessionId), threshold);
+	if (summary.meanAvailability === null) return false;
+	saveRelease(sessionId, 'checkin', summary);
+	return true;
+}
+
+/** Freezes the ground rules' tallies, from the threshold of people who chose up. */
+export function releaseFrame(sessionId: number, threshold: number): boolean {
+	if (findRelease(sessionId, 'frame')) return true;
+	const byRule = new Map<number, ConsentTally>();
+	for (const { ruleId, choice, count } of consentTallies(sessionId)) {
+		const tally = byRule.get(ruleId) ?? { consent: 0, object: 0, abstain: 0 };
+		tally[choice] = count;
+		byRule.set(ruleId, tally);
+	}
+	const rules = [...byRule].map(([ruleId, tally]) => ({ ruleId, ...publishTally(tally, threshold) }));
+	if (!rules.some((rule) => rule.tally)) return false;
+	saveRelease(sessionId, 'frame', { rules } satisfies FrameRelease);
+	return true;
+}
+
+/** Forgets the per-phone check-ins and consents of a session that no longer runs. */
+export function forgetRoomInputs(sessionId: number): void {
+	deleteSessionCheckins(sessionId);
+	deleteSessionConsents(sessionId);
+}
+
+export interface RoomSummary {
+	/** null until the check-in is released. */
+	checkin: CheckinSummary | null;
+	/** Each ground rule with its tally once released (null below the threshold). */
+	rules: { id: number; text: string; released: boolean; n: number; tally: ConsentTally | null }[];
+}
+
+/** What the room may see of its check-in and ground rules: released figures only. */
+export function roomSummary(sessionId: number, rules: GroundRule[]): RoomSummary {
+	const frame = findRelease<FrameRelease>(sessionId, 'frame');
+	return {
+		checkin: findRelease<CheckinSummary>(sessionId, 'checkin') ?? null,
+		rules: rules.map((rule) => {
+			const released = frame?.rules.find((r) => r.ruleId === rule.id);
+			return {
+				id: rule.id,
+				text: rule.text,
+				released: Boolean(frame),
+				n: released?.n ?? 0,
+				tally: released?.tally ?? null
+			};
+		})
+	};
+}
