@@ -169,7 +169,6 @@ export const routes: Record<string, RouteSpec> = {
 			stopTimer: fieldless('draft'),
 			close: fieldless('draft'),
 			finalize: fieldless('draft'),
-			deleteAnswers: fieldless('live'),
 			timer: { fields: { minutes: integer(1, 120, '5') }, refusedOn: 'draft', lacking: 'viewer' },
 			plan: {
 				fields: { position: id(() => '6'), skipped: choice(['on'], { optional: true }), levels: list(levelIds) },

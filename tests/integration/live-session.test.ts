@@ -4,11 +4,11 @@ import { createGroup } from '$lib/server/db/groups';
 import { countParticipants } from '$lib/server/db/participants';
 import { findSession, listPlan } from '$lib/server/db/sessions';
 import { finalizeSettledSessions } from '$lib/server/sessions/lifecycle';
-import { countSessionAnswers, deleteSessionAnswers, sessionAnswers } from '$lib/server/db/answers';
+import { countSessionAnswers, sessionAnswers } from '$lib/server/db/answers';
 import { findSnapshot } from '$lib/server/db/snapshots';
 import { addCommitment, listOpenCommitments } from '$lib/server/db/commitments';
 import { getFramework } from '$lib/server/framework';
-import { aggregateCells, computeResults, kindBreakdown } from '$lib/server/sessions/results';
+import { aggregateCells, kindBreakdown, sessionResults } from '$lib/server/sessions/results';
 import type { User } from '$lib/server/db/users';
 import { m } from '$lib/paraglide/messages';
 import { actions as sessionsActions } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/sessions/+page.server';
@@ -161,6 +161,7 @@ describe('a live session through its own routes', () => {
 		await phone('answer', phones[2]!, { level: 'je', principleId: 'role-identite', a: 'x', b: '2' });
 		expect((await phoneData(phones[0]!)).results).toBeNull();
 
+		await goToStage(7);
 		await control('reveal');
 		const { results } = (await phoneData(phones[0]!)) as unknown as {
 			results: { cells: Record<string, Record<string, { shown: boolean; n: number; meanMaturity?: number }>> };
@@ -223,7 +224,7 @@ describe('a live session through its own routes', () => {
 		expect(findSession(sessionId)!.status).toBe('closed');
 	});
 
-	it('freezes its results when it closes: the snapshot equals the live figures and outlives the answers', async () => {
+	it('freezes its results when it closes: nothing before, then the snapshot, and no answer kept', async () => {
 		const phones = await openAndJoin(4);
 		await goToStage(2);
 		await control('openActivity');
@@ -238,12 +239,10 @@ describe('a live session through its own routes', () => {
 			}
 		}
 		const framework = getFramework('fr');
-		const live = aggregateCells(sessionAnswers(sessionId), 3, framework);
-		const liveBreakdown = kindBreakdown(sessionId, 3, framework);
-		expect(liveBreakdown.map((row) => [row.kind, row.respondents])).toEqual([['habitant', 3]]);
+		const exact = aggregateCells(sessionAnswers(sessionId), 3, framework);
+		expect(sessionResults(sessionId, framework)).toBeNull();
+		expect(kindBreakdown(sessionId, framework)).toEqual([]);
 		await control('close');
-		expect(findSnapshot(sessionId)).toBeUndefined();
-		await control('finalize');
 		const snapshot = findSnapshot(sessionId)!;
 		expect(snapshot).toMatchObject({
 			participantCount: 4,
@@ -251,15 +250,18 @@ describe('a live session through its own routes', () => {
 			anonymityThreshold: 3,
 			instrumentVersion: 1
 		});
-		expect(snapshot.byKind['']).toEqual(live);
+		expect(snapshot.byKind['']).toEqual(exact);
 		// Three habitants shown beside the whole group of four would give away the one élu's answers.
 		expect(snapshot.byKind.habitant!.je!.place).toEqual({ shown: false, n: 3 });
 		expect(snapshot.byKind.elu!.je!.place).toEqual({ shown: false, n: 1 });
-		expect(liveBreakdown[0]!.overall.je).toBeNull();
-
-		expect(kindBreakdown(sessionId, 3, framework)).toEqual(liveBreakdown);
-		expect(deleteSessionAnswers(sessionId)).toBe(48);
-		expect(computeResults(sessionId, 3, framework).cells).toEqual(live);
+		expect(kindBreakdown(sessionId, framework)).toEqual([]);
+		expect(countSessionAnswers(sessionId)).toBe(0);
+		await control('finalize');
+		expect(sessionResults(sessionId, framework)!.cells.je!.place).toMatchObject({
+			shown: true,
+			n: 4,
+			meanMaturity: 34
+		});
 	});
 
 	it('reviews the commitments of earlier sessions: done and dropped leave the list, carried over stays', async () => {
@@ -290,17 +292,30 @@ describe('a live session through its own routes', () => {
 		).toMatchObject({ type: 'error', status: 404 });
 	});
 
-	it('deletes raw answers only once the session is closed, keeping its results', async () => {
+	it('reveals at the reveal stage only, and never takes answers again once revealed', async () => {
 		const phones = await openAndJoin(3);
 		await goToStage(4);
 		await control('openActivity');
 		for (const cookies of phones) await phone('answer', cookies, { level: 'je', principleId: 'place', a: '3', b: '3' });
-		expect(await control('deleteAnswers')).toMatchObject({ type: 'error', status: 409 });
-		await control('close');
-		await control('finalize');
-		const before = computeResults(sessionId, 3, getFramework('fr'));
-		expect(await control('deleteAnswers')).toMatchObject({ type: 'success' });
-		expect(countSessionAnswers(sessionId)).toBe(0);
-		expect(computeResults(sessionId, 3, getFramework('fr'))).toEqual(before);
+		expect(await control('reveal')).toMatchObject({ type: 'failure', status: 409 });
+		expect(findSession(sessionId)!.revealed).toBe(false);
+		await goToStage(7);
+		expect(await control('reveal')).toMatchObject({ type: 'success' });
+		const before = sessionResults(sessionId, getFramework('fr'));
+		expect(before!.cells.je!.place).toMatchObject({ shown: true, n: 3, meanMaturity: 75 });
+
+		while (findSession(sessionId)!.stagePosition > 4) await control('previous');
+		expect(await control('openActivity')).toMatchObject({
+			type: 'failure',
+			status: 409,
+			data: { message: m.activity_error_published() }
+		});
+		const late = new TestCookies();
+		await phone('join', late);
+		expect(await phone('answer', late, { level: 'je', principleId: 'place', a: '0', b: '0' })).toMatchObject({
+			type: 'failure',
+			status: 409
+		});
+		expect(sessionResults(sessionId, getFramework('fr'))).toEqual(before);
 	});
 });

@@ -77,8 +77,7 @@ const fieldsFor: Record<string, (cast: Cast) => Record<string, string | string[]
 const freshSession: Record<string, string[]> = {
 	open: [],
 	close: ['open'],
-	finalize: ['open', 'close'],
-	deleteAnswers: ['open', 'close', 'finalize']
+	finalize: ['open', 'close']
 };
 
 async function signIn(baseUrl: string, email: string): Promise<Client> {

@@ -28,7 +28,7 @@ route                                                     anon     partA    part
 /groups/[groupId=id]/rules                                sign-in  sign-in  sign-in  200      200      200      404
 /groups/[groupId=id]/sessions                             sign-in  sign-in  sign-in  200      200      200      404
 /groups/[groupId=id]/sessions/[sessionId=id]              sign-in  sign-in  sign-in  200      200      200      404
-/groups/[groupId=id]/sessions/[sessionId=id]/answers.csv  sign-in  sign-in  sign-in  200      200      200      404
+/groups/[groupId=id]/sessions/[sessionId=id]/answers.csv  sign-in  sign-in  sign-in  403      409      409      404
 /groups/[groupId=id]/sessions/[sessionId=id]/events       sign-in  sign-in  sign-in  200      200      200      404
 /groups/[groupId=id]/sessions/[sessionId=id]/report       sign-in  sign-in  sign-in  200      200      200      404
 /groups/[groupId=id]/settings                             sign-in  sign-in  sign-in  200      200      200      404
@@ -75,7 +75,6 @@ ${S}?/finalize                                sign-in  sign-in  sign-in  403    
 ${S}?/approveCard                             sign-in  sign-in  sign-in  403      ok       ok       404
 ${S}?/rejectCard                              sign-in  sign-in  sign-in  403      ok       ok       404
 ${S}?/addCommitment                           sign-in  sign-in  sign-in  403      ok       ok       404
-${S}?/deleteAnswers                           sign-in  sign-in  sign-in  403      ok       ok       404
 ${S}?/reviewCommitment                        sign-in  sign-in  sign-in  403      ok       ok       404
 ${S}?/removeCommitment                        sign-in  sign-in  sign-in  403      ok       ok       404
 /groups/[groupId=id]/settings?/update         sign-in  sign-in  sign-in  403      ok       ok       404

@@ -40,17 +40,25 @@ describe('session status', () => {
 
 describe('accepting input', () => {
 	it('takes input only for the current open activity of a live session', () => {
-		const live = { status: 'live' as const, activity: 'questionnaire' as const, phase: 'open' as const };
+		const live = { status: 'live' as const, activity: 'questionnaire' as const, phase: 'open' as const, published: [] };
 		expect(acceptsInput(live, 'questionnaire')).toBe(true);
 		expect(acceptsInput({ ...live, phase: 'closed' }, 'questionnaire')).toBe(false);
 		expect(acceptsInput({ ...live, phase: 'waiting' }, 'questionnaire')).toBe(false);
 		expect(acceptsInput(live, 'cards')).toBe(false);
 		expect(acceptsInput({ ...live, status: 'closed' }, 'questionnaire')).toBe(false);
 		expect(acceptsInput({ ...live, status: 'draft' }, 'questionnaire')).toBe(false);
+		// Once its figures went out, an activity takes nothing more, even open again.
+		expect(acceptsInput({ ...live, published: ['questionnaire'] }, 'questionnaire')).toBe(false);
+		expect(acceptsInput({ ...live, activity: 'checkin', published: ['questionnaire'] }, 'checkin')).toBe(true);
 	});
 
 	it('takes late reflections, and only them, while the session settles', () => {
-		const settling = { status: 'settling' as const, activity: 'settle' as const, phase: 'closed' as const };
+		const settling = {
+			status: 'settling' as const,
+			activity: 'settle' as const,
+			phase: 'closed' as const,
+			published: []
+		};
 		expect(acceptsInput(settling, 'feedback')).toBe(true);
 		expect(acceptsInput(settling, 'questionnaire')).toBe(false);
 	});

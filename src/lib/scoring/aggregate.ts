@@ -12,7 +12,8 @@ export type Aggregate =
 			/** null where it is not published (disclosure.ts: only from 2k people up). */
 			sdMaturity: number | null;
 			meanLeaning: number;
-			distribution: number[];
+			/** Counts per band; null where it is not published (only from 2k people up). */
+			distribution: number[] | null;
 	  }
 	| { shown: false; n: number };
 

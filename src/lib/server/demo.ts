@@ -56,7 +56,11 @@ export function createDemoGroup(
 	const random = seeded(20260322);
 	const quarters = quarterDates(sessions);
 	return transaction(() => {
-		const groupId = createGroup(ownerId, { name: labels.name, description: labels.description, anonymityThreshold: defaultThreshold });
+		const groupId = createGroup(ownerId, {
+			name: labels.name,
+			description: labels.description,
+			anonymityThreshold: defaultThreshold
+		});
 		for (const rule of labels.rules) addGroundRule(groupId, rule);
 		const group = findGroup(groupId)!;
 		quarters.forEach((heldOn, quarter) => {

@@ -19,8 +19,7 @@ export function saveRoomName(sessionId: number, nameKey: string, name: string): 
 export function ownRoomName(sessionId: number, nameKey: string): string {
 	return (
 		(sql('SELECT name FROM room_names WHERE session_id = ? AND name_key = ?').pluck().get(sessionId, nameKey) as
-			| string
-			| undefined) ?? ''
+			string | undefined) ?? ''
 	);
 }
 

@@ -58,7 +58,7 @@ export function saveSnapshot(meta: SnapshotMeta, rows: SnapshotRow[], pairs: Pai
 				result.shown ? result.meanMaturity : null,
 				result.shown ? result.sdMaturity : null,
 				result.shown ? result.meanLeaning : null,
-				result.shown ? JSON.stringify(result.distribution) : null
+				result.shown && result.distribution ? JSON.stringify(result.distribution) : null
 			);
 		}
 		const insertPair = sql(
@@ -68,6 +68,12 @@ export function saveSnapshot(meta: SnapshotMeta, rows: SnapshotRow[], pairs: Pai
 			insertPair.run(meta.sessionId, level, principleId, a, b, count);
 		}
 	});
+}
+
+/** When a session's snapshot was taken, or undefined when it has none: what cached results are keyed on. */
+export function snapshotTakenAt(sessionId: number): number | undefined {
+	return sql('SELECT taken_at FROM session_snapshots WHERE session_id = ?').pluck().get(sessionId) as
+		number | undefined;
 }
 
 /** A snapshot's pair counts, by level, principle and pair. */
@@ -98,7 +104,7 @@ function toAggregate(row: ResultRow): Aggregate {
 		meanMaturity: row.meanMaturity,
 		sdMaturity: row.sdMaturity ?? 0,
 		meanLeaning: row.meanLeaning ?? 0,
-		distribution: JSON.parse(row.distribution ?? '[]') as number[]
+		distribution: row.distribution === null ? null : (JSON.parse(row.distribution) as number[])
 	};
 }
 

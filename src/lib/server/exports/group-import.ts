@@ -66,7 +66,13 @@ const snapshotMeta = {
 	results: list(resultRow, 7 * 10 * 60)
 };
 
-const pair = v.object({ level: id(40), principleId: id(60), a: rating, b: rating, count: v.pipe(count, v.minValue(1)) });
+const pair = v.object({
+	level: id(40),
+	principleId: id(60),
+	a: rating,
+	b: rating,
+	count: v.pipe(count, v.minValue(1))
+});
 
 const commitments = list(
 	v.object({
@@ -79,7 +85,11 @@ const commitments = list(
 	5000
 );
 
-const group = v.object({ name: v.pipe(text(120), v.nonEmpty()), description: text(2000), anonymityThreshold: threshold });
+const group = v.object({
+	name: v.pipe(text(120), v.nonEmpty()),
+	description: text(2000),
+	anonymityThreshold: threshold
+});
 
 const version2 = v.object({
 	format: v.literal(exportFormat),
@@ -96,7 +106,15 @@ const version2 = v.object({
 					words: list(text(30), maxPeople)
 				})
 			),
-			consents: list(v.object({ rule: v.pipe(v.number(), v.integer(), v.minValue(0)), consent: count, object: count, abstain: count }), 100),
+			consents: list(
+				v.object({
+					rule: v.pipe(v.number(), v.integer(), v.minValue(0)),
+					consent: count,
+					object: count,
+					abstain: count
+				}),
+				100
+			),
 			snapshot: v.nullable(v.object({ ...snapshotMeta, pairs: list(pair, 10 * 60 * 25) }))
 		}),
 		500
@@ -114,14 +132,23 @@ const version1 = v.object({
 		v.object({
 			...sessionCommon,
 			answers: list(
-				v.object({ respondent: v.number(), level: id(40), principleId: id(60), a: v.nullable(rating), b: v.nullable(rating) }),
+				v.object({
+					respondent: v.number(),
+					level: id(40),
+					principleId: id(60),
+					a: v.nullable(rating),
+					b: v.nullable(rating)
+				}),
 				maxPeople * 3 * 60
 			),
 			consents: list(
 				v.object({ respondent: v.number(), rule: v.number(), choice: v.picklist(['consent', 'object', 'abstain']) }),
 				maxPeople * 100
 			),
-			checkins: list(v.object({ availability: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)), word: text(30) }), maxPeople),
+			checkins: list(
+				v.object({ availability: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)), word: text(30) }),
+				maxPeople
+			),
 			snapshot: v.nullable(v.object(snapshotMeta))
 		}),
 		500
@@ -216,7 +243,7 @@ function toAggregate(row: ResultRow): Aggregate {
 		meanMaturity: row.meanMaturity,
 		sdMaturity: row.sdMaturity,
 		meanLeaning: row.meanLeaning ?? 0,
-		distribution: row.distribution ?? [0, 0, 0, 0, 0]
+		distribution: row.distribution
 	};
 }
 
@@ -258,7 +285,9 @@ export function importGroup(data: GroupImport, ownerId: number): number {
 				sessionIds.set(session.key, sessionId);
 				if (session.checkin) saveRelease(sessionId, 'checkin', session.checkin);
 				const tallies = session.consents.flatMap(({ rule, ...tally }) =>
-					rules[rule] === undefined ? [] : [{ ruleId: rules[rule]!, n: tally.consent + tally.object + tally.abstain, tally }]
+					rules[rule] === undefined
+						? []
+						: [{ ruleId: rules[rule]!, n: tally.consent + tally.object + tally.abstain, tally }]
 				);
 				if (tallies.length > 0) saveRelease(sessionId, 'frame', { rules: tallies });
 				for (const card of session.cards) addCard(sessionId, card.text);

@@ -23,7 +23,7 @@ export function groupHistoryCsv(groupId: number, framework: Framework): string {
 					shown ? shown.meanMaturity : null,
 					shown ? shown.sdMaturity : null,
 					shown ? shown.meanLeaning : null,
-					...(shown ? shown.distribution : [null, null, null, null, null])
+					...(shown?.distribution ?? [null, null, null, null, null])
 				];
 			})
 		)

@@ -6,7 +6,13 @@ import { sessionAnswersByKind, type AnswerRow } from '$lib/server/db/answers';
 import { actorKinds } from '$lib/server/db/participants';
 import { overallMaturity } from '$lib/scoring/gaps';
 import { protectSubgroups } from '$lib/scoring/subgroups';
-import { findSnapshot, listGroupHistory, type Cells, type HistoryEntry } from '$lib/server/db/snapshots';
+import {
+	findSnapshot,
+	listGroupHistory,
+	snapshotTakenAt,
+	type Cells,
+	type HistoryEntry
+} from '$lib/server/db/snapshots';
 
 // Every figure a route shows comes from here, and so from a frozen snapshot through the
 // disclosure rules of scoring/disclosure.ts: there is no live aggregate of answers to show.
@@ -72,16 +78,26 @@ export function describeResults(
  * exist only from the reveal (or the session's close) on.
  */
 export function sessionResults(sessionId: number, framework: Framework): SessionResults | null {
+	const takenAt = snapshotTakenAt(sessionId);
+	if (takenAt === undefined) return null;
+	// A reveal makes every phone of the room reload the same frozen results at once.
+	const key = `${takenAt}:${framework.locale}`;
+	const cached = frozenResults.get(sessionId);
+	if (cached?.key === key) return cached.results;
 	const snapshot = findSnapshot(sessionId);
 	if (!snapshot) return null;
 	const threshold = snapshot.anonymityThreshold;
-	return describeResults(
+	const results = describeResults(
 		publishCells(snapshot.byKind[''] ?? {}, threshold),
 		threshold,
 		framework,
 		snapshot.respondentCount
 	);
+	frozenResults.set(sessionId, { key, results });
+	return results;
 }
+
+const frozenResults = new Map<number, { key: string; results: SessionResults }>();
 
 export type PublishedHistoryEntry = HistoryEntry;
 

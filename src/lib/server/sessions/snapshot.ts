@@ -16,7 +16,13 @@ function pairCounts(sessionId: number, threshold: number): PairCount[] {
 		const cell = byCell.get(cellKey) ?? new Map<string, PairCount>();
 		byCell.set(cellKey, cell);
 		const pairKey = `${answer.a}|${answer.b}`;
-		const pair = cell.get(pairKey) ?? { level: answer.level, principleId: answer.principleId, a: answer.a, b: answer.b, count: 0 };
+		const pair = cell.get(pairKey) ?? {
+			level: answer.level,
+			principleId: answer.principleId,
+			a: answer.a,
+			b: answer.b,
+			count: 0
+		};
 		pair.count += 1;
 		cell.set(pairKey, pair);
 	}

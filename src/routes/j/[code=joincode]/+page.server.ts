@@ -8,11 +8,7 @@ import { saveRoomName } from '$lib/server/db/room-names';
 import { saveConsent } from '$lib/server/db/consents';
 import { addFeedback } from '$lib/server/db/feedback';
 import { listGroundRules } from '$lib/server/db/ground-rules';
-import {
-	countCardSent,
-	countParticipants,
-	setActorKind
-} from '$lib/server/db/participants';
+import { countCardSent, countParticipants, setActorKind } from '$lib/server/db/participants';
 import type { Session } from '$lib/server/db/sessions';
 import { getFramework } from '$lib/server/framework';
 import { findLiveSession, livePlan } from '$lib/server/sessions/live-session';

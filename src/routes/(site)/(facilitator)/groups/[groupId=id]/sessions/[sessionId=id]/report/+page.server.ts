@@ -9,7 +9,7 @@ import { sessionForMember } from '$lib/server/sessions/access';
 import { kindBreakdown, previousResults, sessionResults } from '$lib/server/sessions/results';
 
 export const load: PageServerLoad = (event) => {
-	const { session, group, framework, plan } = sessionForMember(event, 'read');
+	const { session, framework, plan } = sessionForMember(event, 'read');
 	const results = sessionResults(session.id, framework);
 	const previous = previousResults(session);
 	const snapshot = findSnapshot(session.id);
