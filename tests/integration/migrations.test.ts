@@ -145,3 +145,53 @@ describe('openDatabase', () => {
 		expect(recorded(again)).toHaveLength(migrations.length);
 	});
 });
+
+describe('migration 5, disclosure control', () => {
+	it('keeps closed sessions’ figures as counts and releases, and drops their per-person rows and every name', () => {
+		const { db } = tempDatabase();
+		migrate(
+			db,
+			migrations.filter((migration) => migration.version < 5)
+		);
+		db.exec(`
+			INSERT INTO groups (id, name, anonymity_threshold, created_at) VALUES (1, 'COP', 3, 0);
+			INSERT INTO ground_rules (id, group_id, position, text) VALUES (1, 1, 1, 'On parle en je');
+			INSERT INTO sessions (id, group_id, title, held_on, status, instrument_version, created_at)
+				VALUES (1, 1, 'Close', '2026-01-10', 'closed', 1, 0), (2, 1, 'En cours', '2026-04-10', 'live', 1, 0);
+			INSERT INTO participants (id, session_id, token_hash, display_name, joined_at) VALUES
+				(1, 1, 'h1', 'Ada', 0), (2, 1, 'h2', 'Bea', 0), (3, 1, 'h3', 'Cyd', 0), (4, 2, 'h4', 'Dan', 0);
+			INSERT INTO answers (participant_id, session_id, level, principle_id, rating_a, rating_b, answered_at) VALUES
+				(1, 1, 'je', 'place', 4, 4, 0), (2, 1, 'je', 'place', 4, 4, 0), (3, 1, 'je', 'place', 1, 2, 0),
+				(1, 1, 'je', 'role-identite', 2, 2, 0), (2, 1, 'je', 'role-identite', 3, 3, 0),
+				(4, 2, 'je', 'place', 0, 1, 0);
+			INSERT INTO session_snapshots (session_id, participant_count, respondent_count, anonymity_threshold,
+				instrument_version, taken_at) VALUES (1, 3, 3, 3, 1, 0);
+			INSERT INTO consents (participant_id, session_id, rule_id, choice) VALUES
+				(1, 1, 1, 'consent'), (2, 1, 1, 'consent'), (3, 1, 1, 'object'), (4, 2, 1, 'abstain');
+			INSERT INTO checkins (participant_id, session_id, availability, word) VALUES
+				(1, 1, 4, 'soleil'), (2, 1, 3, 'pluie'), (3, 1, 2, 'brume'), (4, 2, 5, 'neige');
+		`);
+		migrate(db);
+		const all = (sql: string) => db.prepare(sql).all();
+		expect(all('SELECT level, principle_id, rating_a, rating_b, count FROM snapshot_pairs ORDER BY rating_a')).toEqual([
+			{ level: 'je', principle_id: 'place', rating_a: 1, rating_b: 2, count: 1 },
+			{ level: 'je', principle_id: 'place', rating_a: 4, rating_b: 4, count: 2 }
+		]);
+		expect(all('SELECT session_id FROM answers')).toEqual([{ session_id: 2 }]);
+		expect(all('SELECT session_id, choice FROM consents')).toEqual([{ session_id: 2, choice: 'abstain' }]);
+		expect(all('SELECT session_id, word FROM checkins')).toEqual([{ session_id: 2, word: 'neige' }]);
+		expect(all("SELECT name FROM pragma_table_info('participants') WHERE name = 'display_name'")).toEqual([]);
+		const releases = Object.fromEntries(
+			(
+				all('SELECT activity, summary FROM session_releases WHERE session_id = 1') as {
+					activity: string;
+					summary: string;
+				}[]
+			).map(({ activity, summary }) => [activity, JSON.parse(summary)])
+		);
+		expect(releases.checkin).toMatchObject({ n: 3, meanAvailability: 3 });
+		expect([...releases.checkin.words].sort()).toEqual(['brume', 'pluie', 'soleil']);
+		expect(releases.frame).toEqual({ rules: [{ ruleId: 1, n: 3, tally: { consent: 2, object: 1, abstain: 0 } }] });
+		expect(all('SELECT session_id FROM session_releases WHERE session_id = 2')).toEqual([]);
+	});
+});
