@@ -76,8 +76,12 @@ test('a facilitator, a projector and five phones run the nine stages', async ({ 
 		await expect(phone.getByText('C’est enregistré.')).toBeVisible();
 	}
 	await expect(projector.getByText('5 réponses')).toBeVisible();
+	// The room's words and mean appear once the check-in closes, never while it takes answers.
+	await expect(page.getByText(/Disponibilité moyenne/)).toHaveCount(0);
+	await page.getByRole('button', { name: 'Clore l’activité' }).click();
+	await expect(page.getByText(/Disponibilité moyenne.*3\.0 \/ 5 \(5 réponses\)/)).toBeVisible();
 
-	// 2. Connect.
+	// 2. Connect: the projector shows the room who is there.
 	await page.getByRole('button', { name: /Temps suivant/ }).click();
 	await page.getByRole('button', { name: 'Ouvrir l’activité' }).click();
 	for (const [index, phone] of phones.entries()) {
@@ -87,14 +91,17 @@ test('a facilitator, a projector and five phones run the nine stages', async ({ 
 		await phone.getByRole('button', { name: 'Envoyer' }).click();
 		await expect(phone.getByText('C’est enregistré.')).toBeVisible();
 	}
+	await expect(projector.getByText('Personne 1 · Personne 2 · Personne 3 · Personne 4 · Personne 5')).toBeVisible();
 
-	// 3. Frame: consent on the ground rules.
+	// 3. Frame: consent on the ground rules; the tallies appear once the activity closes.
 	await page.getByRole('button', { name: /Temps suivant/ }).click();
 	await page.getByRole('button', { name: 'Ouvrir l’activité' }).click();
 	for (const phone of phones) {
 		await phone.getByRole('button', { name: 'Je consens' }).click();
 		await expect(phone.getByRole('button', { name: 'Je consens' })).toHaveAttribute('aria-pressed', 'true');
 	}
+	await expect(projector.getByText(/5 consentent/)).toHaveCount(0);
+	await page.getByRole('button', { name: 'Clore l’activité' }).click();
 	await expect(projector.getByText(/5 consentent/)).toBeVisible();
 
 	// 4. Questionnaire at level Je; one phone loses its connection for a while.
@@ -137,6 +144,7 @@ test('a facilitator, a projector and five phones run the nine stages', async ({ 
 	await page.getByRole('button', { name: 'Révéler les résultats' }).click();
 	await expect(projector.locator('canvas')).toBeVisible();
 	await expect(projector.getByRole('heading', { name: 'Résultats du collectif' })).toBeVisible();
+	await expect(projector.getByText(/Personnes qui ont répondu\u00a0: 5\./)).toBeVisible();
 	const table = projector.locator('table');
 	for (const level of ['Je', 'Nous', 'Dans'])
 		await expect(table.getByText(level, { exact: true }).first()).toBeAttached();

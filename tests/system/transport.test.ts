@@ -150,7 +150,8 @@ describe('security headers', () => {
 			everywhere(response.headers);
 			expect(response.headers['content-security-policy']).toMatch(/default-src 'none'/);
 		}
-		for (const path of [`${base}/answers.csv`, `${base}/events`, `/groups/${served.room.groupId}/export.json`]) {
+		const csv = `/groups/${served.room.groupId}/history.csv`;
+		for (const path of [csv, `${base}/events`, `/groups/${served.room.groupId}/export.json`]) {
 			const response = await raw(served.server.url, path, { headers: { cookie: cookieHeader } });
 			expect(`${path} ${response.status}`).toBe(`${path} 200`);
 			everywhere(response.headers);
