@@ -49,3 +49,16 @@ export function aggregate(answers: PolePair[], groupThreshold: number): Aggregat
 		distribution
 	};
 }
+
+/** An aggregate from stored or imported figures: shown when it has a mean, else only n. */
+export function aggregateFromFigures(figures: {
+	n: number;
+	meanMaturity: number | null;
+	sdMaturity: number | null;
+	meanLeaning: number | null;
+	distribution: number[] | null;
+}): Aggregate {
+	const { n, meanMaturity, sdMaturity, meanLeaning, distribution } = figures;
+	if (meanMaturity === null) return { shown: false, n };
+	return { shown: true, n, meanMaturity, sdMaturity, meanLeaning: meanLeaning ?? 0, distribution };
+}

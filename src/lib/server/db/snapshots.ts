@@ -1,4 +1,5 @@
-import type { Aggregate } from '$lib/scoring/aggregate';
+import { aggregateFromFigures, type Aggregate } from '$lib/scoring/aggregate';
+import type { PairCount } from '$lib/scoring/pairs';
 import { protectSubgroups, type Cells } from '$lib/scoring/subgroups';
 import { sql, transaction } from './connection';
 
@@ -19,14 +20,7 @@ export interface SnapshotRow {
 
 export type { Cells } from '$lib/scoring/subgroups';
 
-/** How many people gave one (a, b) pair for a principle at a level. */
-export interface PairCount {
-	level: string;
-	principleId: string;
-	a: number;
-	b: number;
-	count: number;
-}
+export type { PairCount } from '$lib/scoring/pairs';
 
 /** Freezes a session's results, once, with the pair counts of its cells of at least the threshold. */
 export function saveSnapshot(meta: SnapshotMeta, rows: SnapshotRow[], pairs: PairCount[], takenAt = Date.now()): void {
@@ -97,15 +91,10 @@ interface ResultRow {
 }
 
 function toAggregate(row: ResultRow): Aggregate {
-	if (row.meanMaturity === null) return { shown: false, n: row.n };
-	return {
-		shown: true,
-		n: row.n,
-		meanMaturity: row.meanMaturity,
-		sdMaturity: row.sdMaturity ?? 0,
-		meanLeaning: row.meanLeaning ?? 0,
+	return aggregateFromFigures({
+		...row,
 		distribution: row.distribution === null ? null : (JSON.parse(row.distribution) as number[])
-	};
+	});
 }
 
 /**

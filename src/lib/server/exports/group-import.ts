@@ -1,7 +1,8 @@
 import * as v from 'valibot';
-import { aggregate, type Aggregate } from '$lib/scoring/aggregate';
+import { aggregate, aggregateFromFigures } from '$lib/scoring/aggregate';
 import { effectiveThreshold } from '$lib/scoring/anonymity';
 import { publishAggregate, summarizeCheckins, publishTally } from '$lib/scoring/disclosure';
+import { countPairs } from '$lib/scoring/pairs';
 import type { PolePair } from '$lib/scoring/rating';
 import { addCard, listCards, setCardStatus } from '$lib/server/db/cards';
 import { addCommitment, setCommitmentStatus } from '$lib/server/db/commitments';
@@ -11,7 +12,7 @@ import { addGroundRule, listGroundRules } from '$lib/server/db/ground-rules';
 import { createGroup, deleteGroup } from '$lib/server/db/groups';
 import { saveRelease } from '$lib/server/db/releases';
 import { createSession, updateSession } from '$lib/server/db/sessions';
-import { saveSnapshot, type PairCount } from '$lib/server/db/snapshots';
+import { saveSnapshot } from '$lib/server/db/snapshots';
 import { readable } from '$lib/server/validation/form';
 import { exportFormat } from './group-json';
 
@@ -158,7 +159,6 @@ const version1 = v.object({
 
 type GroupImport = v.InferOutput<typeof version2>;
 type Version1 = v.InferOutput<typeof version1>;
-type ResultRow = v.InferOutput<typeof resultRow>;
 
 /** A version 1 file as version 2: answers as pair counts of cells of at least the threshold, consents as tallies. */
 function fromVersion1(data: Version1): GroupImport {
@@ -167,18 +167,7 @@ function fromVersion1(data: Version1): GroupImport {
 		formatVersion: 2,
 		sessions: data.sessions.map(({ answers, consents, checkins, snapshot, ...session }) => {
 			const k = effectiveThreshold(snapshot?.anonymityThreshold ?? data.group.anonymityThreshold);
-			const cells = new Map<string, Map<string, PairCount>>();
-			for (const { level, principleId, a, b } of answers) {
-				if (a === null || b === null) continue;
-				const cell = cells.get(`${level}|${principleId}`) ?? new Map<string, PairCount>();
-				cells.set(`${level}|${principleId}`, cell);
-				const found = cell.get(`${a}|${b}`) ?? { level, principleId, a, b, count: 0 };
-				found.count += 1;
-				cell.set(`${a}|${b}`, found);
-			}
-			const pairs = [...cells.values()]
-				.filter((cell) => [...cell.values()].reduce((sum, p) => sum + p.count, 0) >= k)
-				.flatMap((cell) => [...cell.values()]);
+			const pairs = countPairs(answers, k);
 			const tallies = new Map<number, { consent: number; object: number; abstain: number }>();
 			for (const { rule, choice } of consents) {
 				const tally = tallies.get(rule) ?? { consent: 0, object: 0, abstain: 0 };
@@ -235,18 +224,6 @@ function checkFigures(data: GroupImport): string | null {
 	return null;
 }
 
-function toAggregate(row: ResultRow): Aggregate {
-	if (row.meanMaturity === null) return { shown: false, n: row.n };
-	return {
-		shown: true,
-		n: row.n,
-		meanMaturity: row.meanMaturity,
-		sdMaturity: row.sdMaturity,
-		meanLeaning: row.meanLeaning ?? 0,
-		distribution: row.distribution
-	};
-}
-
 /** The snapshot rows to store: everyone's cells recomputed from their pairs where given, the rest as published. */
 function snapshotRows(snapshot: NonNullable<GroupImport['sessions'][number]['snapshot']>) {
 	const pairsByCell = new Map<string, PolePair[]>();
@@ -259,7 +236,7 @@ function snapshotRows(snapshot: NonNullable<GroupImport['sessions'][number]['sna
 		const pairs = row.actorKind === '' ? pairsByCell.get(`${row.level}|${row.principleId}`) : undefined;
 		const result = pairs
 			? aggregate(pairs, snapshot.anonymityThreshold)
-			: publishAggregate(toAggregate(row), snapshot.anonymityThreshold);
+			: publishAggregate(aggregateFromFigures(row), snapshot.anonymityThreshold);
 		return { actorKind: row.actorKind, level: row.level, principleId: row.principleId, result };
 	});
 }
