@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expectAccessible, owner, signIn } from './support';
 
+test.setTimeout(120_000);
+
 test('a fresh install leads to /setup, creates the first facilitator, then closes setup', async ({
 	page
 }, testInfo) => {

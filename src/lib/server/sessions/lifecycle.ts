@@ -2,8 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { Framework } from '$lib/framework/types';
 import { generateJoinCode } from '$lib/session/join-code';
 import { defaultPlan, stepPosition, type PlanStage } from '$lib/session/plan';
-import { isPublished } from '$lib/session/acceptance';
-import { canTransition, type Phase, type PublishedActivity, type SessionStatus } from '$lib/session/status';
+import { canTransition, type Phase, type SessionStatus } from '$lib/session/status';
 import { transaction } from '$lib/server/db/connection';
 import {
 	createSession,
@@ -17,14 +16,8 @@ import {
 	type SessionPatch
 } from '$lib/server/db/sessions';
 import { publishState } from '$lib/server/live/publish';
-import { findGroup } from '$lib/server/db/groups';
-import { getFramework } from '$lib/server/framework';
-import { minimumThreshold } from '$lib/scoring/anonymity';
 import { m } from '$lib/paraglide/messages';
-import { baseLocale } from '$lib/paraglide/runtime';
-import { deleteRoomNames } from '$lib/server/db/room-names';
-import { forgetRoomInputs, releaseCheckin, releaseFrame } from './releases';
-import { forgetAnswers, takeSnapshot } from './snapshot';
+import { canOpen, canReveal, freezeResults, releaseOnClose, settle } from './publication';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -77,26 +70,6 @@ export function openSession(session: Session, plan: PlanStage[]): void {
 	});
 }
 
-function groupThreshold(session: Session): number {
-	return findGroup(session.groupId)?.anonymityThreshold ?? minimumThreshold;
-}
-
-function currentActivity(session: Session, plan: PlanStage[]) {
-	return plan.find((stage) => stage.position === session.stagePosition)?.activity;
-}
-
-/**
- * Releases what the room may see of a check-in or of the ground rules once that activity closes
- * (scoring/disclosure.ts); returns the published list with it, or unchanged below the threshold.
- */
-function releaseOnClose(session: Session, plan: PlanStage[]): PublishedActivity[] {
-	const activity = currentActivity(session, plan);
-	if (activity !== 'checkin' && activity !== 'frame') return session.published;
-	if (isPublished(session, activity)) return session.published;
-	const release = activity === 'checkin' ? releaseCheckin : releaseFrame;
-	return release(session.id, groupThreshold(session)) ? [...session.published, activity] : session.published;
-}
-
 /** Moves to the next or previous stage that is not skipped; its activity starts waiting. */
 export function moveStage(session: Session, plan: PlanStage[], direction: 1 | -1): void {
 	ensureStatus(session, 'live');
@@ -108,12 +81,6 @@ export function moveStage(session: Session, plan: PlanStage[], direction: 1 | -1
 	});
 }
 
-/** Whether the current stage's activity may be opened: not once its figures went out. */
-export function canOpen(session: Session, plan: PlanStage[]): boolean {
-	const activity = currentActivity(session, plan);
-	return !activity || !isPublished(session, activity);
-}
-
 /** Opens or closes the current stage's activity; closing a check-in or the rules releases their figures. */
 export function setPhase(session: Session, plan: PlanStage[], phase: Phase): void {
 	ensureStatus(session, 'live');
@@ -122,12 +89,6 @@ export function setPhase(session: Session, plan: PlanStage[], phase: Phase): voi
 		const published = phase === 'closed' ? releaseOnClose(session, plan) : session.published;
 		change(session, { phase, published, ...(phase === 'closed' ? { timerEndsAt: null } : {}) });
 	});
-}
-
-/** Whether the results may be revealed now: at a reveal stage, or again once frozen. */
-export function canReveal(session: Session, plan: PlanStage[]): boolean {
-	if (isPublished(session, 'questionnaire')) return true;
-	return session.status === 'live' && currentActivity(session, plan) === 'reveal';
 }
 
 /**
@@ -145,12 +106,6 @@ export function setRevealed(session: Session, plan: PlanStage[], revealed: boole
 		const published = freezeResults(session);
 		change(session, { revealed, published });
 	});
-}
-
-/** Takes the session's snapshot if it has none; returns the published list with the questionnaire. */
-function freezeResults(session: Session, now = Date.now()): PublishedActivity[] {
-	takeSnapshot(session, groupThreshold(session), getFramework(baseLocale), now);
-	return isPublished(session, 'questionnaire') ? session.published : [...session.published, 'questionnaire'];
 }
 
 /** Starts a countdown of some minutes, or stops it. */
@@ -172,21 +127,6 @@ export function editPlanStage(session: Session, position: number, skipped: boole
 /** Tells every screen of a session to reload what it shows (a card approved, a commitment added). */
 export function touchSession(session: Session): void {
 	change(session, {});
-}
-
-/**
- * Releases what is left to release, freezes the results, and forgets every per-person input the
- * frozen figures now stand for: answers, check-ins, consents and first names.
- */
-function settle(session: Session, now: number): PublishedActivity[] {
-	const threshold = groupThreshold(session);
-	const published = new Set(freezeResults(session, now));
-	if (releaseCheckin(session.id, threshold)) published.add('checkin');
-	if (releaseFrame(session.id, threshold)) published.add('frame');
-	forgetAnswers(session.id);
-	forgetRoomInputs(session.id);
-	deleteRoomNames(session.id);
-	return [...published];
 }
 
 /** Closes a live session: it settles for its number of days, open to late reflections only. */

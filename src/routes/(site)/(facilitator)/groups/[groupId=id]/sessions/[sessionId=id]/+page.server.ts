@@ -13,9 +13,8 @@ import { listGroundRules } from '$lib/server/db/ground-rules';
 import { listRoomNames } from '$lib/server/db/room-names';
 import { sessionForMember } from '$lib/server/sessions/access';
 import { liveCounts } from '$lib/server/sessions/counts';
+import { canOpen, canReveal } from '$lib/server/sessions/publication';
 import {
-	canOpen,
-	canReveal,
 	closeSession,
 	editPlanStage,
 	finalizeSession,
