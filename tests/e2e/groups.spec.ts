@@ -6,7 +6,7 @@ test('a group is created, renamed, given ground rules and deleted', async ({ pag
 	await signIn(page, owner.email, owner.password);
 	await createGroup(page, name);
 	await expectAccessible(page);
-	await expect(page.getByText('3 réponses au minimum')).toBeVisible();
+	await expect(page.getByText('5 réponses au minimum')).toBeVisible();
 
 	await page.getByRole('link', { name: 'Réglages', exact: true }).click();
 	await expectAccessible(page);
@@ -15,7 +15,7 @@ test('a group is created, renamed, given ground rules and deleted', async ({ pag
 	await page.getByLabel('Seuil d’anonymat').evaluate((input) => input.removeAttribute('min'));
 	await page.getByRole('button', { name: 'Enregistrer' }).click();
 	await expect(page.getByRole('alert')).toContainText('entre 3 et 50');
-	await page.getByLabel('Seuil d’anonymat').fill('5');
+	await page.getByLabel('Seuil d’anonymat').fill('4');
 	await page.getByRole('button', { name: 'Enregistrer' }).click();
 	await expect(page.getByRole('status')).toHaveText('Modifications enregistrées.');
 	await expect(page.getByRole('heading', { level: 1, name: `${name} (renommé)` })).toBeVisible();

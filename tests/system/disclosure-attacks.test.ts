@@ -145,6 +145,11 @@ describe('a questionnaire reopened after the reveal', () => {
 		expect(await report()).toEqual(reported);
 		expect(await phoneResults()).toEqual(first);
 		expect(await projectorResults()).toEqual(projector);
+		// Hidden, then shown again: the same frozen figures.
+		await s.act('hide');
+		expect(await phoneResults()).toBeNull();
+		await s.act('reveal');
+		expect(await phoneResults()).toEqual(first);
 	});
 });
 

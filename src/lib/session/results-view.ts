@@ -3,6 +3,8 @@ import type { Aggregate } from '$lib/scoring/aggregate';
 export interface ResultsData {
 	/** How many people answered: shown with every figure, for the room to check. */
 	respondents: number;
+	/** The threshold the figures were published under. */
+	threshold: number;
 	cells: Record<string, Record<string, Aggregate>>;
 	divergences: { level: string; principleId: string; sdMaturity: number; meanMaturity: number; n: number }[];
 	levelsShown: string[];
