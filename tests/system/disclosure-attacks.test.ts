@@ -126,6 +126,8 @@ describe('a questionnaire reopened after the reveal', () => {
 
 		await s.goTo(4);
 		expect(await s.act('openActivity')).toMatchObject({ type: 'failure', status: 409 });
+		// The phones are told the questionnaire is over, not that it will open soon.
+		expect((await pageData(s.phones[0]!, `/j/${s.code}`)).stage).toMatchObject({ published: true });
 		const late = await sendAnswer(s.phones[3]!, s.code, je[0]!, 0, 4);
 		expect(actionResult(late)).toMatchObject({ type: 'failure', status: 409 });
 		const changed = await sendAnswer(s.phones[0]!, s.code, je[0]!, 0, 0);

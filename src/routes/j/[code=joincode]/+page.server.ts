@@ -12,6 +12,7 @@ import { countCardSent, countParticipants, setActorKind } from '$lib/server/db/p
 import type { Session } from '$lib/server/db/sessions';
 import { getFramework } from '$lib/server/framework';
 import { findLiveSession, livePlan } from '$lib/server/sessions/live-session';
+import { isPublished } from '$lib/session/acceptance';
 import type { PlanStage } from '$lib/session/plan';
 import {
 	countsChanged,
@@ -56,7 +57,13 @@ export const load: PageServerLoad = ({ params, cookies }) => {
 		},
 		stage:
 			info && stage
-				? { position: stage.position, title: info.title, prompt: info.participantPrompt, activity: stage.activity }
+				? {
+						position: stage.position,
+						title: info.title,
+						prompt: info.participantPrompt,
+						activity: stage.activity,
+						published: isPublished(session, stage.activity)
+					}
 				: null,
 		joined: Boolean(participant),
 		activity:
