@@ -156,6 +156,10 @@ test('a facilitator, a projector and five phones run the nine stages', async ({ 
 	await projector.screenshot({ path: testInfo.outputPath('projector-reveal-1024.png') });
 	await expect(phones[0]!.locator('canvas')).toBeVisible();
 	await phones[0]!.screenshot({ path: testInfo.outputPath('phone-results.png'), fullPage: true });
+	// No page wider than its screen: the charts' hidden tables once made phones lay out at 854 px.
+	const width = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+	expect(await width(phones[0]!)).toBeLessThanOrEqual(390);
+	expect(await width(projector)).toBeLessThanOrEqual(1024);
 	await expectAccessible(phones[0]!);
 
 	// 8. Feedback and a commitment.

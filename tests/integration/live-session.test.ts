@@ -292,6 +292,20 @@ describe('a live session through its own routes', () => {
 		).toMatchObject({ type: 'error', status: 404 });
 	});
 
+	it('moves once when the same move is sent twice (a double click, or two facilitators)', async () => {
+		await openAndJoin(1);
+		expect(await control('next', { from: '1' })).toMatchObject({ type: 'success' });
+		expect(await control('next', { from: '1' })).toMatchObject({
+			type: 'failure',
+			status: 409,
+			data: { message: m.control_error_moved() }
+		});
+		expect(findSession(sessionId)!.stagePosition).toBe(2);
+		expect(await control('previous', { from: 'x' })).toMatchObject({ type: 'failure', status: 400 });
+		expect(await control('previous', { from: '2' })).toMatchObject({ type: 'success' });
+		expect(findSession(sessionId)!.stagePosition).toBe(1);
+	});
+
 	it('reveals at the reveal stage only, and never takes answers again once revealed', async () => {
 		const phones = await openAndJoin(3);
 		await goToStage(4);

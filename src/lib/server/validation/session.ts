@@ -57,6 +57,9 @@ export const timer = v.object({
 
 export const cardRef = v.object({ cardId: positiveInt });
 
+/** A stage move says from which stage it was asked, so a double click or two facilitators move once. */
+export const stageMove = v.object({ from: v.optional(positiveInt) });
+
 export const commitment = v.object({
 	text: requiredText(
 		300,

@@ -28,7 +28,15 @@ import {
 import { roomSummary } from '$lib/server/sessions/releases';
 import { previousResults, sessionResults } from '$lib/server/sessions/results';
 import { parseForm, readForm } from '$lib/server/validation/form';
-import { cardRef, commitment, commitmentRef, commitmentReview, planStage, timer } from '$lib/server/validation/session';
+import {
+	cardRef,
+	commitment,
+	commitmentRef,
+	commitmentReview,
+	planStage,
+	stageMove,
+	timer
+} from '$lib/server/validation/session';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = (event) => {
@@ -62,14 +70,8 @@ export const actions: Actions = {
 		const { session, plan } = run(event);
 		openSession(session, plan);
 	},
-	next: (event) => {
-		const { session, plan } = run(event);
-		moveStage(session, plan, 1);
-	},
-	previous: (event) => {
-		const { session, plan } = run(event);
-		moveStage(session, plan, -1);
-	},
+	next: (event) => move(event, 1),
+	previous: (event) => move(event, -1),
 	// The server decides: an activity whose figures went out is not opened again, and the results
 	// are first revealed at a reveal stage only.
 	openActivity: (event) => {
@@ -141,6 +143,16 @@ export const actions: Actions = {
 		touchSession(session);
 	}
 };
+
+async function move(event: Event, direction: 1 | -1) {
+	const { session, plan } = run(event);
+	const parsed = parseForm(stageMove, await readForm(event.request));
+	if (!parsed.success) return fail(400, { message: parsed.message });
+	if (parsed.data.from !== undefined && parsed.data.from !== session.stagePosition) {
+		return fail(409, { message: m.control_error_moved() });
+	}
+	moveStage(session, plan, direction);
+}
 
 async function moderate(event: Event, status: 'approved' | 'rejected') {
 	const { session } = run(event);
