@@ -38,6 +38,10 @@ test('a fresh install leads to /setup, creates the first facilitator, then close
 	await expect(timeline.getByRole('link', { name: 'Revue trimestrielle 4 (démo)' })).toBeVisible();
 	await expect(page.locator('figure canvas')).toHaveCount(4 + 12);
 	await expectAccessible(page);
+	// On a phone the timeline scrolls in its own box: its charts' hidden tables once widened the page.
+	await page.setViewportSize({ width: 390, height: 844 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+	await page.setViewportSize({ width: 1366, height: 768 });
 
 	await page.getByRole('link', { name: 'Comparer deux séances' }).click();
 	const changes = page.getByRole('table', { name: /Évolution de la maturité moyenne/ });
