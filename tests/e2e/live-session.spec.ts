@@ -79,7 +79,7 @@ test('a facilitator, a projector and five phones run the nine stages', async ({ 
 	// The room's words and mean appear once the check-in closes, never while it takes answers.
 	await expect(page.getByText(/Disponibilité moyenne/)).toHaveCount(0);
 	await page.getByRole('button', { name: 'Clore l’activité' }).click();
-	await expect(page.getByText(/Disponibilité moyenne.*3\.0 \/ 5 \(5 réponses\)/)).toBeVisible();
+	await expect(page.getByText(/Disponibilité moyenne.*3,0 \/ 5 \(5 réponses\)/)).toBeVisible();
 
 	// 2. Connect: the projector shows the room who is there.
 	await page.getByRole('button', { name: /Temps suivant/ }).click();
