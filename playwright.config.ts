@@ -21,6 +21,9 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
+	// Journeys hash passwords (argon2) and check accessibility on every page: on a busy 2-core machine a
+	// short one took over 30 s.
+	timeout: 90_000,
 	reporter: process.env.CI ? 'list' : 'line',
 	use: { baseURL: `http://localhost:${port}`, locale: 'fr-FR', trace: 'retain-on-failure' },
 	projects: [
