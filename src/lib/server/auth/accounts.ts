@@ -35,18 +35,21 @@ export async function checkCredentials(
 	now = Date.now(),
 	address?: string
 ): Promise<SignInOutcome> {
+	const decoy = await decoyHash;
 	const fromAddress = address === undefined ? null : addressLockedUntil(address, now);
 	if (fromAddress) return { addressLockedUntil: fromAddress };
 	const until = lockedUntil(email, now);
 	if (until) return { lockedUntil: until };
+	// Counted as a failure before the slow hash, with nothing awaited since the checks above, so
+	// that concurrent attempts see one another; taken back when the password is right.
+	noteFailure(email, now, address);
 	const user = findUserByEmail(email);
-	const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
+	const valid = await verifyPassword(user?.passwordHash ?? decoy, password);
 	if (!user || !valid) {
-		noteFailure(email, now, address);
 		const nowLocked = lockedUntil(email, now);
 		return nowLocked ? { lockedUntil: nowLocked } : { wrongCredentials: true };
 	}
-	noteSuccess(email, now);
+	noteSuccess(email, now, address);
 	return { user: { id: user.id, name: user.name, email: user.email } };
 }
 

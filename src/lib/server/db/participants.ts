@@ -52,3 +52,16 @@ export function countParticipants(sessionId: number): number {
 export function participantIds(sessionId: number): number[] {
 	return sql('SELECT id FROM participants WHERE session_id = ? ORDER BY id').pluck().all(sessionId) as number[];
 }
+
+/** How many cards and feedback a participant sent so far (never what they wrote). */
+export function participantSends(id: number): { cards: number; feedback: number } {
+	return (
+		(sql('SELECT cards_sent AS cards, feedback_sent AS feedback FROM participants WHERE id = ?').get(id) as
+			{ cards: number; feedback: number } | undefined) ?? { cards: 0, feedback: 0 }
+	);
+}
+
+/** Counts one more feedback sent by a participant. */
+export function countFeedbackSent(id: number): void {
+	sql('UPDATE participants SET feedback_sent = feedback_sent + 1 WHERE id = ?').run(id);
+}
