@@ -1,4 +1,4 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import type { Activity, Framework } from '$lib/framework/types';
 import { saveAnswer } from '$lib/server/db/answers';
@@ -12,6 +12,7 @@ import { getFramework } from '$lib/server/framework';
 import { livePlan } from '$lib/server/sessions/live-session';
 import { sessionByCode } from '$lib/server/sessions/code-access';
 import { sendCard, sendFeedback } from '$lib/server/sessions/contributions';
+import { noteParticipantFrom } from '$lib/server/limits/room-addresses';
 import type { PlanStage } from '$lib/session/plan';
 import {
 	countsChanged,
@@ -101,6 +102,7 @@ export const actions: Actions = {
 			if (refusal === 'full') return fail(429, { message: m.join_error_full() });
 			if (refusal) return fail(429, { message: m.join_error_too_many_joins() });
 			noteJoin(session.id, getClientAddress());
+			noteParticipantFrom(session.id, getClientAddress(), () => countParticipants(session.id));
 		}
 		joinSession(session, cookies, url);
 		countsChanged(session.id, framework);
