@@ -1,6 +1,8 @@
 // What a hostile phone or a careless host cannot break, against the built server. Each phone and
 // laptop says which address it comes from (the server reads X-Forwarded-For, as behind a proxy),
 // so that a troll, a venue and a script can be told apart, and bursts are sent concurrently.
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDatabase, startServer, type AppServer } from '../support/app-server';
 import { createSession, emails, invite, query, register, run, joinCode } from '../support/cast';
@@ -317,5 +319,131 @@ describe('spreadsheet formulas in exports', () => {
 		expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""clic, ici"")"`);
 		expect(csv).toContain(`"'@SUM(1;2)"`);
 		expect(csv).not.toMatch(/(^|,)[=@]/m);
+	});
+});
+
+describe('accounts', () => {
+	const email = 'compte@example.org';
+	const newPassword = 'un tout nouveau mot de passe';
+	const signIn = async (password: string) => {
+		const client = new Client(server.url, from(newAddress()));
+		const response = await client.action('/sign-in', 'default', { email, password });
+		return { client, ok: actionResult(response).type === 'redirect' };
+	};
+	const signedIn = async (client: Client) => (await client.get('/groups')).status === 200;
+
+	beforeAll(async () => {
+		await register(server.url, await invite(room.facilitator, room.groupId, 'viewer'), email);
+	});
+
+	it('changes a password after checking the current one, and ends the other sign-ins', async () => {
+		const { client: here } = await signIn(facilitatorPassword);
+		const { client: elsewhere } = await signIn(facilitatorPassword);
+		const wrong = await here.action('/account', 'changePassword', {
+			current: 'pas le bon mot de passe',
+			password: newPassword,
+			passwordConfirm: newPassword
+		});
+		expect(actionResult(wrong)).toMatchObject({ type: 'failure', status: 400 });
+		expect(wrong.body).toContain(fr.account_error_current_password);
+		expect(await signedIn(elsewhere)).toBe(true);
+
+		const changed = await here.action('/account', 'changePassword', {
+			current: facilitatorPassword,
+			password: newPassword,
+			passwordConfirm: newPassword
+		});
+		expect(actionResult(changed)).toMatchObject({ type: 'success' });
+		expect(await signedIn(here)).toBe(true);
+		expect(await signedIn(elsewhere)).toBe(false);
+		expect((await signIn(facilitatorPassword)).ok).toBe(false);
+		expect((await signIn(newPassword)).ok).toBe(true);
+	});
+
+	it('lists the active sign-ins, ends one, and signs out everywhere', async () => {
+		const { client: here } = await signIn(newPassword);
+		const { client: other } = await signIn(newPassword);
+		const userId = count('SELECT id FROM users WHERE email = ?', email);
+		const active = () => count('SELECT COUNT(*) FROM auth_sessions WHERE user_id = ?', userId);
+		const page = await here.get('/account');
+		expect(page.status).toBe(200);
+		const ids = [...page.body.matchAll(/name="id" value="([0-9a-f]{64})"/g)].map((match) => match[1]!);
+		expect(ids).toHaveLength(active() - 1);
+		const otherId = query<string>(
+			server.databasePath,
+			'SELECT id FROM auth_sessions WHERE user_id = ? ORDER BY created_at DESC LIMIT 1',
+			userId
+		);
+		expect(ids).toContain(otherId);
+		const ended = await here.action('/account', 'signOutOne', { id: otherId });
+		expect(actionResult(ended)).toMatchObject({ type: 'success' });
+		expect(await signedIn(other)).toBe(false);
+		expect(await signedIn(here)).toBe(true);
+
+		const { client: third } = await signIn(newPassword);
+		const everywhere = await here.action('/account', 'signOutEverywhere');
+		expect(actionResult(everywhere)).toMatchObject({ type: 'redirect', location: '/sign-in' });
+		expect(await signedIn(here)).toBe(false);
+		expect(await signedIn(third)).toBe(false);
+		expect(active()).toBe(0);
+	});
+
+	it('ends a sign-in 90 days after it started, however often it was used', async () => {
+		const { client } = await signIn(newPassword);
+		expect(await signedIn(client)).toBe(true);
+		const db = new Database(server.databasePath);
+		try {
+			const old = Date.now() - 91 * 24 * 60 * 60 * 1000;
+			db.prepare('UPDATE auth_sessions SET created_at = ? WHERE user_id = (SELECT id FROM users WHERE email = ?)').run(
+				old,
+				email
+			);
+		} finally {
+			db.close();
+		}
+		expect(await signedIn(client)).toBe(false);
+	});
+
+	it('lets the host set a new password with npm run reset-password, which ends every sign-in', async () => {
+		const { client } = await signIn(newPassword);
+		const reset = 'remis à neuf par l’hôte';
+		const result = spawnSync('npm', ['run', '-s', 'reset-password', '--', email.toUpperCase()], {
+			cwd: new URL('../..', import.meta.url).pathname,
+			input: `${reset}\n${reset}\n`,
+			env: { ...process.env, DATABASE_PATH: server.databasePath },
+			encoding: 'utf8',
+			timeout: 60_000
+		});
+		expect(result.status, result.stderr).toBe(0);
+		expect(result.stdout).toContain(email);
+		expect(await signedIn(client)).toBe(false);
+		expect((await signIn(newPassword)).ok).toBe(false);
+		expect((await signIn(reset)).ok).toBe(true);
+
+		const unknown = spawnSync('npm', ['run', '-s', 'reset-password', '--', 'personne@example.org'], {
+			cwd: new URL('../..', import.meta.url).pathname,
+			input: '',
+			env: { ...process.env, DATABASE_PATH: server.databasePath },
+			encoding: 'utf8',
+			timeout: 60_000
+		});
+		expect(unknown.status).toBe(1);
+	});
+
+	it('never tells through an invitation whether an email already has an account', async () => {
+		const token = await invite(room.facilitator, room.groupId, 'viewer');
+		const client = new Client(server.url, from(newAddress()));
+		const taken = await client.action(`/invite/${token}`, 'register', {
+			name: 'Quelqu’un',
+			email: facilitatorEmail,
+			password: 'une phrase de passe inventée',
+			passwordConfirm: 'une phrase de passe inventée'
+		});
+		expect(actionResult(taken)).toMatchObject({ type: 'failure', status: 400 });
+		expect(taken.body).not.toContain(fr.error_email_taken);
+		expect(taken.body).toContain(fr.invite_error_account);
+		expect(taken.headers['set-cookie'] ?? []).toEqual([]);
+		// The invitation is still there for its rightful person.
+		expect((await client.get(`/invite/${token}`)).body).not.toContain(fr.invite_unusable);
 	});
 });

@@ -93,11 +93,11 @@ export async function resetPassword(email: string, next: string): Promise<boolea
  */
 export async function accountForInvitation(
 	input: { name: string; email: string; password: string },
-	address?: string
+	address: () => string
 ): Promise<{ user: User } | { refused: 'wrong' | 'locked' }> {
 	const created = await registerAccount(input);
 	if (created) return { user: created };
-	const outcome = await checkCredentials(input.email, input.password, Date.now(), address);
+	const outcome = await checkCredentials(input.email, input.password, Date.now(), address());
 	if ('user' in outcome) return outcome;
 	return { refused: 'wrongCredentials' in outcome ? 'wrong' : 'locked' };
 }

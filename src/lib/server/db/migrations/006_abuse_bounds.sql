@@ -8,10 +8,3 @@ ALTER TABLE auth_sessions ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE auth_sessions ADD COLUMN last_used_at INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE auth_sessions ADD COLUMN user_agent TEXT NOT NULL DEFAULT '';
 UPDATE auth_sessions SET created_at = expires_at - 30 * 86400000, last_used_at = expires_at - 30 * 86400000;
-
--- One-time links, printed by `npm run reset-password`, to choose a new password.
-CREATE TABLE password_resets (
-	id TEXT PRIMARY KEY,
-	user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-	expires_at INTEGER NOT NULL
-);

@@ -34,7 +34,7 @@ export const actions: Actions = {
 		if (inspectInvitation(params.token).state !== 'valid') return unusable();
 		const parsed = parseForm(newAccount, await readForm(request));
 		if (!parsed.success) return fail(400, { message: parsed.message, values: parsed.values });
-		const found = await accountForInvitation(parsed.data, getClientAddress());
+		const found = await accountForInvitation(parsed.data, getClientAddress);
 		if ('refused' in found) {
 			const { name, email } = parsed.data;
 			const message = found.refused === 'wrong' ? m.invite_error_account() : m.account_error_too_many();
