@@ -382,7 +382,7 @@ describe('accounts', () => {
 
 		const { client: third } = await signIn(newPassword);
 		const everywhere = await here.action('/account', 'signOutEverywhere');
-		expect(actionResult(everywhere)).toMatchObject({ type: 'redirect', location: '/sign-in' });
+		expect(actionResult(everywhere)).toMatchObject({ type: 'redirect', location: '/' });
 		expect(await signedIn(here)).toBe(false);
 		expect(await signedIn(third)).toBe(false);
 		expect(active()).toBe(0);

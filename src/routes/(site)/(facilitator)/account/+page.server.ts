@@ -52,6 +52,6 @@ export const actions: Actions = {
 		invalidateUserAuthSessions(user.id, null);
 		if (locals.authSession) invalidateAuthSession(locals.authSession.id);
 		clearAuthCookie(cookies, url);
-		throw redirect(303, '/sign-in');
+		throw redirect(303, '/');
 	}
 };
