@@ -7,31 +7,31 @@ export interface WindowCounter {
 	count(key: string, now?: number): number;
 	/** Counts one event for a key. */
 	add(key: string, now?: number): void;
-	/** Takes back the newest event of a key (an attempt that turned out right). */
-	remove(key: string, now?: number): void;
 }
 
-/** A WindowCounter held in a Map, pruned as it grows. */
+/**
+ * A WindowCounter held in a Map. Events are kept as counts in 60 slices of the window, so that
+ * counting costs the same however hard a key is flooded; a slice leaves the count whole.
+ */
 export function memoryWindowCounter(windowMs: number, { prunePast = 10_000 } = {}): WindowCounter {
-	const events = new Map<string, number[]>();
+	const slice = Math.max(1, Math.floor(windowMs / 60));
+	const events = new Map<string, [at: number, count: number][]>();
 	const recent = (key: string, now: number) => {
-		const list = (events.get(key) ?? []).filter((at) => at > now - windowMs);
+		const list = (events.get(key) ?? []).filter(([at]) => at + slice > now - windowMs);
 		if (list.length === 0) events.delete(key);
 		else events.set(key, list);
 		return list;
 	};
 	return {
-		count: (key, now = Date.now()) => recent(key, now).length,
+		count: (key, now = Date.now()) => recent(key, now).reduce((sum, [, count]) => sum + count, 0),
 		add(key, now = Date.now()) {
 			if (events.size > prunePast) for (const old of [...events.keys()]) recent(old, now);
 			const list = recent(key, now);
-			list.push(now);
+			const at = now - (now % slice);
+			const last = list.at(-1);
+			if (last && last[0] === at) last[1]++;
+			else list.push([at, 1]);
 			events.set(key, list);
-		},
-		remove(key, now = Date.now()) {
-			const list = recent(key, now);
-			list.pop();
-			if (list.length === 0) events.delete(key);
 		}
 	};
 }
