@@ -20,3 +20,16 @@ test('a wrong password says so, and ten failures lock the email for 15 minutes',
 	await signIn(page, owner.email, owner.password);
 	await expect(page).toHaveURL(/\/groups$/);
 });
+
+test('the account page shows this browser’s sign-in and asks for the current password first', async ({ page }) => {
+	await signIn(page, owner.email, owner.password);
+	await page.getByRole('link', { name: 'Mon compte' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mon compte');
+	await expect(page.getByText('(ce navigateur)')).toBeVisible();
+	await page.getByLabel('Mot de passe actuel').fill('pas le mot de passe actuel');
+	await page.getByLabel('Nouveau mot de passe').fill('un nouveau mot de passe');
+	await page.getByLabel('Confirmez le mot de passe').fill('un nouveau mot de passe');
+	await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Le mot de passe actuel n’est pas le bon.');
+	await expectAccessible(page);
+});

@@ -494,13 +494,26 @@ describe('/invite/[token]', () => {
 		expect(count('users')).toBe(users);
 	});
 
-	it('refuses an email that already has an account and keeps the invitation usable', async () => {
+	it('never says that an email has an account: a wrong password is refused as for any, and the invitation stays usable', async () => {
 		const { token } = invited();
 		const taken = makeUser('Taken');
 		const data = failure(await register(token, account({ name: 'Taken', email: taken.email.toUpperCase() })), 400);
-		expect(data.message).toBe(text('error_email_taken'));
+		expect(data.message).toBe(text('invite_error_account'));
+		expect(data.message).not.toMatch(/existe|already/i);
 		expect(JSON.stringify(data)).not.toContain(password);
 		expect(inspectInvitation(token).state).toBe('valid');
+	});
+
+	it('lets a person who already has an account join with its own password', async () => {
+		const { token, groupId } = invited('viewer');
+		await registerAccount({ name: 'Lou', email: 'lou@example.org', password });
+		const users = count('users');
+		const cookies = new TestCookies();
+		const outcome = await register(token, account({ name: 'Autre nom', email: 'lou@example.org' }), cookies);
+		expect(outcome).toMatchObject({ type: 'redirect', status: 303, location: `/groups/${groupId}` });
+		expect(count('users')).toBe(users);
+		const user = findUserByEmail('lou@example.org')!;
+		expect(findGroupForUser(groupId, user.id)?.role).toBe('viewer');
 	});
 
 	it('answers 410 for an unknown token', async () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { registerAccount } from '$lib/server/auth/accounts';
+import { createAuthSession } from '$lib/server/auth/auth-session';
 import { generateToken } from '$lib/server/auth/tokens';
 import { cookieName } from '$lib/paraglide/runtime';
 import { anyForm, badForm, summary, validForm } from './bad-input-fields';
@@ -62,6 +63,31 @@ describe('bad input to the account pages', () => {
 					act: () => signIn(form),
 					// Counting failures is what locks an email after ten of them: the one designed write.
 					exclude: { sign_in_failures: 'all' as const }
+				}))
+			),
+			40
+		);
+	});
+
+	it('/account refuses bad forms, and changes neither the password nor the sign-ins', async () => {
+		const route = '(site)/(facilitator)/account';
+		const user = await registerAccount({ name: 'Lou', email: 'lou@example.org', password: 'une phrase assez longue' });
+		const { session } = createAuthSession(user!.id);
+		createAuthSession(user!.id);
+		const call = (name: string, form: FormData) =>
+			callAction(action(route, name), { path: `/account?/${name}`, form, user, authSession: session });
+		const specs = routes[route]!.specs;
+		await refuseAll(
+			fc.oneof(
+				badForm(specs.changePassword!.fields, world).map((form) => ({
+					label: `changePassword ${summary(form)}`,
+					act: () => call('changePassword', form),
+					// A wrong current password counts towards the lockout, as a sign-in does.
+					exclude: { sign_in_failures: 'all' as const }
+				})),
+				badForm(specs.signOutOne!.fields, world).map((form) => ({
+					label: `signOutOne ${summary(form)}`,
+					act: () => call('signOutOne', form)
 				}))
 			),
 			40

@@ -9,6 +9,7 @@ import { getFramework } from '$lib/server/framework';
 import { textOutside, tooLong, unknownId, wrongType } from '../support/bad-values';
 import { choice, date, id, integer, list, text, type Field } from './bad-input-fields';
 import type { World } from './bad-input-world';
+import { actions as accountPage } from '../../src/routes/(site)/(facilitator)/account/+page.server';
 import { actions as groups } from '../../src/routes/(site)/(facilitator)/groups/+page.server';
 import { actions as members } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/members/+page.server';
 import { actions as rules } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/rules/+page.server';
@@ -205,5 +206,26 @@ export const routes: Record<string, RouteSpec> = {
 			}
 		}
 	},
-	'(site)/sign-out': { actions: signOut, specs: { default: { fields: {} } } }
+	'(site)/sign-out': { actions: signOut, specs: { default: { fields: {} } } },
+	'(site)/(facilitator)/account': {
+		actions: accountPage,
+		specs: {
+			changePassword: {
+				fields: {
+					current: { valid: password.valid, bad: fc.oneof(tooLong(256), fc.constantFrom(undefined, '')) },
+					password,
+					passwordConfirm: account.passwordConfirm
+				}
+			},
+			signOutOne: {
+				fields: {
+					id: {
+						valid: () => '0'.repeat(64),
+						bad: fc.oneof(unknownId, fc.stringMatching(/^[0-9a-f]{64}$/), wrongType('0'.repeat(64)))
+					}
+				}
+			},
+			signOutEverywhere: { fields: {} }
+		}
+	}
 };

@@ -107,6 +107,15 @@ describe('auth sessions', () => {
 		expect(validateAuthSession(token, t0 + 40 * day)).not.toBeNull();
 	});
 
+	it('ends a sign-in 90 days after it started, however often it was used', () => {
+		const { token, session } = createAuthSession(makeUser().id, t0);
+		for (let at = t0 + 16 * day; at < t0 + 90 * day; at += 16 * day)
+			expect(validateAuthSession(token, at)).not.toBeNull();
+		expect(findAuthSession(session.id)?.session.expiresAt).toBe(t0 + 90 * day);
+		expect(validateAuthSession(token, t0 + 90 * day)).toBeNull();
+		expect(findAuthSession(session.id)).toBeUndefined();
+	});
+
 	it('answers null for an expired session and deletes it', () => {
 		const { token, session } = createAuthSession(makeUser().id, t0);
 		expect(validateAuthSession(token, t0 + 30 * day)).toBeNull();

@@ -45,6 +45,13 @@ const today = () => new Date().toISOString().slice(0, 10);
 let counter = 0;
 
 const fieldsFor: Record<string, (cast: Cast) => Record<string, string | string[]>> = {
+	// A wrong current password and a sign-in that is not one's own: refused on the page.
+	'/account?/changePassword': () => ({
+		current: 'pas le mot de passe actuel',
+		password: 'un nouveau mot de passe',
+		passwordConfirm: 'un nouveau mot de passe'
+	}),
+	'/account?/signOutOne': () => ({ id: '0'.repeat(64) }),
 	'/groups?/create': () => ({ name: 'Groupe de la matrice', description: '', anonymityThreshold: '3' }),
 	'members?/invite': () => ({ role: 'viewer' }),
 	'members?/setRole': (cast) => ({ userId: String(cast.ids.viewerId), role: 'viewer' }),
@@ -119,6 +126,17 @@ export async function actionRequest(key: string, name: ActorName, cast: Cast, cl
 		path = `/invite/${token}`;
 		const email = `matrice-${name}-${++counter}@example.org`;
 		fields = action === 'register' ? { name: 'Matrice', email, password, passwordConfirm: password } : {};
+	} else if (key === '/account?/signOutEverywhere' && emails[name]) {
+		// Signing out everywhere ends the person's own auth session too: they sign in again after.
+		const actor = cast.actors[name];
+		return {
+			send: async (): Promise<HttpResponse> => {
+				const response = await client.action(path, action, fields);
+				const again = await signIn(cast.baseUrl, emails[name]!);
+				actor.cookies.set('auth_session', again.cookies.get('auth_session')!);
+				return response;
+			}
+		};
 	} else if (route === '/sign-out' && emails[name]) {
 		// Signing out ends an auth session: a second one, so the person stays signed in.
 		client = await signIn(cast.baseUrl, emails[name]);

@@ -14,6 +14,7 @@ import { databaseDigest, outcome, parseTable, refusals, routesOnDisk } from '../
 const pages = parseTable(`
 route                                                     anon     partA    partB    viewer   facil    owner    other
 /                                                         200      200      200      →/groups →/groups →/groups →/groups
+/account                                                  sign-in  sign-in  sign-in  200      200      200      200
 /api/framework                                            200      200      200      200      200      200      200
 /framework                                                200      200      200      200      200      200      200
 /framework/principles/[principleId]                       200      200      200      200      200      200      200
@@ -50,6 +51,9 @@ route                                                     anon     partA    part
 const S = '/groups/[groupId=id]/sessions/[sessionId=id]';
 const actions = parseTable(`
 action                                        anon     partA    partB    viewer   facil    owner    other
+/account?/changePassword                      sign-in  sign-in  sign-in  invalid  invalid  invalid  invalid
+/account?/signOutOne                          sign-in  sign-in  sign-in  invalid  invalid  invalid  invalid
+/account?/signOutEverywhere                   sign-in  sign-in  sign-in  ok       ok       ok       ok
 /groups?/create                               sign-in  sign-in  sign-in  ok       ok       ok       ok
 /groups/[groupId=id]/members?/invite          sign-in  sign-in  sign-in  403      ok       ok       404
 /groups/[groupId=id]/members?/withdraw        sign-in  sign-in  sign-in  403      ok       ok       404

@@ -10,7 +10,7 @@ export function hashPassword(password: string): Promise<string> {
 	return hash(password, options);
 }
 
-/** Whether a password matches an argon2id hash. */
+/** Whether a password matches an argon2id hash (never, for a hash that is not one). */
 export function verifyPassword(hashed: string, password: string): Promise<boolean> {
-	return verify(hashed, password);
+	return verify(hashed, password).catch(() => false);
 }

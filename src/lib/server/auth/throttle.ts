@@ -32,9 +32,13 @@ export function noteFailure(email: string, now = Date.now(), address?: string): 
 	addressFailures.set(address, recent);
 }
 
-/** Forgets an email's failures after a successful sign-in. */
-export function noteSuccess(email: string, now = Date.now()): void {
+/** Forgets an email's failures after a successful sign-in, and takes back the address's count of it. */
+export function noteSuccess(email: string, now = Date.now(), address?: string): void {
 	clearSignInFailures(email, now - 2 * lockoutWindow);
+	if (address === undefined) return;
+	const recent = addressFailures.get(address) ?? [];
+	const index = recent.lastIndexOf(now);
+	if (index !== -1) recent.splice(index, 1);
 }
 
 /** When an address may try again after too many failed sign-ins, or null when it may now. */

@@ -45,3 +45,16 @@ export function countCardSent(id: number): void {
 export function countParticipants(sessionId: number): number {
 	return sql('SELECT COUNT(*) FROM participants WHERE session_id = ?').pluck().get(sessionId) as number;
 }
+
+/** How many cards and feedback a participant sent so far (never what they wrote). */
+export function participantSends(id: number): { cards: number; feedback: number } {
+	return (
+		(sql('SELECT cards_sent AS cards, feedback_sent AS feedback FROM participants WHERE id = ?').get(id) as
+			{ cards: number; feedback: number } | undefined) ?? { cards: 0, feedback: 0 }
+	);
+}
+
+/** Counts one more feedback sent by a participant. */
+export function countFeedbackSent(id: number): void {
+	sql('UPDATE participants SET feedback_sent = feedback_sent + 1 WHERE id = ?').run(id);
+}

@@ -37,3 +37,8 @@ export function hasUsers(): boolean {
 export function firstUser(): User | undefined {
 	return sql('SELECT id, name, email FROM users ORDER BY id LIMIT 1').get() as User | undefined;
 }
+
+/** Replaces an account's password hash. */
+export function setPasswordHash(userId: number, passwordHash: string): void {
+	sql('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId);
+}

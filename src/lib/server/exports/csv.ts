@@ -1,7 +1,13 @@
-/** One CSV field: quoted when it holds a separator, a quote or a line break. */
+// A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return before one) as a
+// formula: a text from a person is prefixed with an apostrophe, which spreadsheets show as text.
+// Numbers are the app's own figures and are written as they are.
+const formulaStart = /^[=+\-@\t\r]/;
+
+/** One CSV field: neutralised when a text could be read as a formula, quoted when it holds a separator, a quote or a line break. */
 function field(value: string | number | null | undefined): string {
 	if (value === null || value === undefined) return '';
-	const text = String(value);
+	let text = String(value);
+	if (typeof value === 'string' && formulaStart.test(text)) text = `'${text}`;
 	return /[",\n\r;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -15,23 +15,40 @@ function encode(event: LiveEvent): Uint8Array {
 	return bytes;
 }
 
+export interface StreamOptions {
+	/** Whether to send the live counts, which only the projector and the control view show. */
+	counts?: boolean;
+	/** Asked before each event and heartbeat: once false (signed out, removed), the stream ends. */
+	allowed?: () => boolean;
+	/** Called once when the stream ends, however it ends. */
+	onClose?: () => void;
+}
+
 /**
  * A Server-Sent Events response for one session. It opens with the current version (so a client
  * that missed events reloads), forwards the hub's events, and sends a comment every 15 s so that
- * proxies and phones keep the connection. Without counts, it leaves out the live counts, which
- * only the projector and the control view show.
+ * proxies and phones keep the connection.
  */
 export function liveStream(
 	sessionId: number,
 	currentVersion: number,
 	signal: AbortSignal,
-	{ counts = true }: { counts?: boolean } = {}
+	{ counts = true, allowed = () => true, onClose = () => {} }: StreamOptions = {}
 ): Response {
 	let cleanup = () => {};
 	const body = new ReadableStream<Uint8Array>({
 		start(controller) {
+			const end = () => {
+				cleanup();
+				try {
+					controller.close();
+				} catch {
+					// Already closed by the client.
+				}
+			};
 			const send = (event: LiveEvent) => {
 				if (event.type === 'counts' && !counts) return;
+				if (!allowed()) return end();
 				try {
 					controller.enqueue(encode(event));
 				} catch {
@@ -43,24 +60,23 @@ export function liveStream(
 			send({ type: 'state', version: currentVersion });
 			const unsubscribe = hub().subscribe(sessionId, send);
 			const heartbeat = setInterval(() => {
+				if (!allowed()) return end();
 				try {
 					controller.enqueue(encoder.encode(': heartbeat\n\n'));
 				} catch {
 					cleanup();
 				}
 			}, heartbeatMs);
+			let ended = false;
 			cleanup = () => {
+				if (ended) return;
+				ended = true;
 				clearInterval(heartbeat);
 				unsubscribe();
+				onClose();
 			};
-			signal.addEventListener('abort', () => {
-				cleanup();
-				try {
-					controller.close();
-				} catch {
-					// Already closed by the client.
-				}
-			});
+			signal.addEventListener('abort', end);
+			if (signal.aborted) end();
 		},
 		cancel() {
 			cleanup();

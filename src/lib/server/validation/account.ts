@@ -48,3 +48,27 @@ export const signIn = v.object({
 		v.maxLength(256, () => m.error_password_too_long())
 	)
 });
+
+/** A new password for a signed-in user, who types the current one first. */
+export const passwordChange = v.pipe(
+	v.object({
+		current: signIn.entries.password,
+		password: accountEntries.password,
+		passwordConfirm: accountEntries.passwordConfirm
+	}),
+	v.forward(
+		v.check(
+			(input) => input.password === input.passwordConfirm,
+			() => m.error_password_mismatch()
+		),
+		['passwordConfirm']
+	)
+);
+
+/** One of the user's sign-ins, by the id the account page shows. */
+export const signInRef = v.object({
+	id: v.pipe(
+		v.string(() => m.error_invalid_form()),
+		v.regex(/^[0-9a-f]{64}$/, () => m.error_invalid_form())
+	)
+});

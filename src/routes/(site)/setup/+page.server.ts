@@ -30,7 +30,7 @@ export const actions: Actions = {
 		const user = await registerAccount(parsed.data, { firstOnly: true });
 		if (!user) throw error(404, m.error_not_found());
 		if (form.get('demo') === 'on') createDemoGroup(user.id, getFramework(getLocale()), demoLabels());
-		startAuthSession(cookies, url, user.id);
+		startAuthSession(cookies, url, user.id, request.headers.get('user-agent') ?? '');
 		throw redirect(303, '/groups');
 	}
 };

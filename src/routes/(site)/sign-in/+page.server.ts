@@ -29,7 +29,7 @@ export const actions: Actions = {
 		if ('wrongCredentials' in outcome) {
 			return fail(400, { message: m.sign_in_wrong(), email: parsed.data.email });
 		}
-		startAuthSession(cookies, url, outcome.user.id);
+		startAuthSession(cookies, url, outcome.user.id, request.headers.get('user-agent') ?? '');
 		throw redirect(303, safeRedirect(url.searchParams.get('redirectTo'), '/groups'));
 	}
 };

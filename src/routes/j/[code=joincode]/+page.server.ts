@@ -1,17 +1,18 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import type { Activity, Framework } from '$lib/framework/types';
 import { saveAnswer } from '$lib/server/db/answers';
-import { addCard } from '$lib/server/db/cards';
 import { saveCheckin } from '$lib/server/db/checkins';
 import { saveRoomName } from '$lib/server/db/room-names';
 import { saveConsent } from '$lib/server/db/consents';
-import { addFeedback } from '$lib/server/db/feedback';
 import { listGroundRules } from '$lib/server/db/ground-rules';
-import { countCardSent, countParticipants, setActorKind } from '$lib/server/db/participants';
+import { countParticipants, setActorKind } from '$lib/server/db/participants';
 import type { Session } from '$lib/server/db/sessions';
 import { getFramework } from '$lib/server/framework';
-import { findLiveSession, livePlan } from '$lib/server/sessions/live-session';
+import { livePlan } from '$lib/server/sessions/live-session';
+import { sessionByCode } from '$lib/server/sessions/code-access';
+import { sendCard, sendFeedback } from '$lib/server/sessions/contributions';
+import { noteParticipantFrom } from '$lib/server/limits/room-addresses';
 import { isPublished } from '$lib/session/acceptance';
 import type { PlanStage } from '$lib/session/plan';
 import {
@@ -31,17 +32,17 @@ import { answer, card, checkin, consent, feedback, identity } from '$lib/server/
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 
-const maxCards = 10;
+type CodeEvent = Parameters<typeof sessionByCode>[0];
 
-function liveSession(code: string) {
-	const session = findLiveSession(code);
-	if (!session) throw error(404, m.join_error_unknown());
+function liveSession(event: CodeEvent) {
+	const session = sessionByCode(event);
 	const framework = getFramework(getLocale());
 	return { session, framework, plan: livePlan(session, framework) };
 }
 
-export const load: PageServerLoad = ({ params, cookies }) => {
-	const { session, framework, plan } = liveSession(params.code);
+export const load: PageServerLoad = (event) => {
+	const { params, cookies } = event;
+	const { session, framework, plan } = liveSession(event);
 	const stage = currentStage(session, plan);
 	const info = framework.stages.find((s) => s.id === stage?.stageId);
 	const participant = currentParticipant(session, cookies);
@@ -91,7 +92,7 @@ interface Accepting {
  */
 function forActivity<Result>(activity: Activity, act: (event: Event, accepting: Accepting) => Promise<Result>) {
 	return async (event: Event) => {
-		const { session, framework, plan } = liveSession(event.params.code);
+		const { session, framework, plan } = liveSession(event);
 		const participant = requireParticipant(session, event.cookies);
 		const stage = acceptingStage(session, plan, activity);
 		if (!stage) return fail(409, { message: m.participant_error_closed() });
@@ -100,13 +101,15 @@ function forActivity<Result>(activity: Activity, act: (event: Event, accepting: 
 }
 
 export const actions: Actions = {
-	join: ({ params, cookies, url, getClientAddress }) => {
-		const { session, framework } = liveSession(params.code);
+	join: (event) => {
+		const { params, cookies, url, getClientAddress } = event;
+		const { session, framework } = liveSession(event);
 		if (!currentParticipant(session, cookies)) {
 			const refusal = joinRefusal(session.id, getClientAddress(), countParticipants(session.id));
 			if (refusal === 'full') return fail(429, { message: m.join_error_full() });
 			if (refusal) return fail(429, { message: m.join_error_too_many_joins() });
 			noteJoin(session.id, getClientAddress());
+			noteParticipantFrom(session.id, getClientAddress(), () => countParticipants(session.id));
 		}
 		joinSession(session, cookies, url);
 		countsChanged(session.id, framework);
@@ -160,16 +163,17 @@ export const actions: Actions = {
 	card: forActivity('cards', async (event, { session, framework, participant }) => {
 		const parsed = parseForm(card, await readForm(event.request));
 		if (!parsed.success) return fail(400, { message: parsed.message, text: parsed.values.text ?? '' });
-		if (participant.cardsSent >= maxCards) return fail(429, { message: m.card_error_limit({ max: maxCards }) });
-		addCard(session.id, parsed.data.text);
-		countCardSent(participant.id);
+		const refusal = sendCard(session.id, participant, event.getClientAddress(), parsed.data.text);
+		if (refusal) return fail(429, { message: refusal, text: parsed.data.text });
 		countsChanged(session.id, framework);
 		return { cardSent: true };
 	}),
-	feedback: forActivity('feedback', async (event, { session, framework }) => {
+	feedback: forActivity('feedback', async (event, { session, framework, participant }) => {
 		const parsed = parseForm(feedback, await readForm(event.request));
 		if (!parsed.success) return fail(400, { message: parsed.message, values: parsed.values });
-		addFeedback(session.id, { ...parsed.data, late: session.status === 'settling' });
+		const late = session.status === 'settling';
+		const refusal = sendFeedback(session.id, participant, event.getClientAddress(), { ...parsed.data, late });
+		if (refusal) return fail(429, { message: refusal, values: parsed.data });
 		countsChanged(session.id, framework);
 		return { feedbackSent: true };
 	})

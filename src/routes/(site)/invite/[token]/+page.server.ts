@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { registerAccount, startAuthSession } from '$lib/server/auth/accounts';
+import { accountForInvitation, startAuthSession } from '$lib/server/auth/accounts';
 import { minPasswordLength } from '$lib/server/auth/password';
 import { acceptInvitation, inspectInvitation } from '$lib/server/invitations';
 import { parseForm, readForm } from '$lib/server/validation/form';
@@ -30,17 +30,18 @@ export const actions: Actions = {
 		if (!groupId) return unusable();
 		throw redirect(303, `/groups/${groupId}`);
 	},
-	register: async ({ params, request, cookies, url }) => {
+	register: async ({ params, request, cookies, url, getClientAddress }) => {
 		if (inspectInvitation(params.token).state !== 'valid') return unusable();
 		const parsed = parseForm(newAccount, await readForm(request));
 		if (!parsed.success) return fail(400, { message: parsed.message, values: parsed.values });
-		const user = await registerAccount(parsed.data);
-		if (!user) {
+		const found = await accountForInvitation(parsed.data, getClientAddress);
+		if ('refused' in found) {
 			const { name, email } = parsed.data;
-			return fail(400, { message: m.error_email_taken(), values: { name, email } });
+			const message = found.refused === 'wrong' ? m.invite_error_account() : m.account_error_too_many();
+			return fail(found.refused === 'wrong' ? 400 : 429, { message, values: { name, email } });
 		}
-		const groupId = acceptInvitation(params.token, user.id);
-		startAuthSession(cookies, url, user.id);
+		const groupId = acceptInvitation(params.token, found.user.id);
+		startAuthSession(cookies, url, found.user.id, request.headers.get('user-agent') ?? '');
 		throw redirect(303, groupId ? `/groups/${groupId}` : '/groups');
 	}
 };
