@@ -7,9 +7,14 @@ const config = {
 	extensions: ['.svelte', '.md'],
 	preprocess: [vitePreprocess(), mdsvex({ extensions: ['.md'], layoutPropForwarding: 'runes' })],
 	compilerOptions: {
-		runes: true,
 		// mdsvex 0.12 still writes <script context="module"> for front matter.
 		warningFilter: (warning) => !(warning.code === 'script_context_deprecated' && warning.filename?.endsWith('.md'))
+	},
+	vitePlugin: {
+		// Runes mode for the app's own components (as `sv create` sets it up); components from
+		// node_modules keep the mode their authors wrote them in.
+		dynamicCompileOptions: ({ filename }) =>
+			filename.split(/[/\\]/).includes('node_modules') ? undefined : { runes: true }
 	},
 	kit: {
 		adapter: adapter(),

@@ -35,7 +35,7 @@ const auth: Handle = ({ event, resolve }) => {
 };
 
 let setUp = false;
-const openBeforeSetup = ['/setup', '/locale'];
+const openBeforeSetup = ['/setup', '/locale', '/healthz'];
 
 // Until the first facilitator exists, every page leads to /setup.
 const firstRun: Handle = ({ event, resolve }) => {

@@ -1,20 +1,40 @@
-// `npm run backup [-- copy.sqlite]`: copies the live database while the app keeps running.
+// `npm run backup [-- copy.sqlite] [-- --keep N]`: copies the live database while the app keeps
+// running; with --keep, then deletes all but the newest N dated copies in the backups folder.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 
 const root = new URL('../..', import.meta.url).pathname;
+const dated = /^entre-deux-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.sqlite$/;
 
 /**
- * Where the copy goes: the path given, or data/backups/entre-deux-<UTC date and time>.sqlite.
+ * Where the copy goes: the path given, or <backups>/entre-deux-<UTC date and time>.sqlite.
  * @param {string | undefined} given
+ * @param {string} backups
  * @returns {string}
  */
-function destination(given) {
+function destination(given, backups) {
 	// npm runs scripts from the project's folder; a relative path means one from where npm was run.
 	if (given) return resolve(process.env.INIT_CWD ?? process.cwd(), given);
 	const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\..*$/, '');
-	return join(root, 'data', 'backups', `entre-deux-${stamp}.sqlite`);
+	return join(backups, `entre-deux-${stamp}.sqlite`);
+}
+
+/**
+ * Deletes all but the newest `keep` dated copies in a folder (their names sort by date); returns
+ * the names deleted. Other files in the folder are never touched.
+ * @param {string} folder
+ * @param {number} keep
+ * @returns {string[]}
+ */
+export function rotate(folder, keep) {
+	const copies = readdirSync(folder)
+		.filter((name) => dated.test(name))
+		.sort();
+	const old = copies.slice(0, Math.max(0, copies.length - keep));
+	for (const name of old) rmSync(join(folder, name), { force: true });
+	return old;
 }
 
 /**
@@ -55,11 +75,23 @@ export function backUp(source, target) {
 }
 
 const source = resolve(process.env.DATABASE_PATH || join(root, 'data', 'entre-deux.sqlite'));
-const target = destination(process.argv[2]);
+// Dated copies go beside the database, in backups/, unless BACKUP_DIR says where.
+const backups = resolve(process.env.BACKUP_DIR || join(dirname(source), 'backups'));
 try {
+	const { values, positionals } = parseArgs({ options: { keep: { type: 'string' } }, allowPositionals: true });
+	const keep = values.keep === undefined ? undefined : Number(values.keep);
+	if (keep !== undefined && !(Number.isInteger(keep) && keep >= 1))
+		throw new Error('--keep takes a number of copies, 1 or more.');
+	if (keep !== undefined && positionals[0])
+		throw new Error('--keep rotates the dated copies in the backups folder: give no path with it.');
+	const target = destination(positionals[0], backups);
 	backUp(source, target);
 	console.log(`Backed up ${source}`);
 	console.log(`to ${target} (${size(statSync(target).size)}), integrity checked.`);
+	if (keep !== undefined) {
+		const removed = rotate(backups, keep);
+		console.log(`Kept the newest ${keep} copies in ${backups}; removed ${removed.length}.`);
+	}
 } catch (error) {
 	console.error(`Backup failed: ${error instanceof Error ? error.message : error}`);
 	process.exit(1);

@@ -1,4 +1,6 @@
 // `npm start`: builds when the build is missing or older than the sources, then serves the app.
+// Installed without dev dependencies (`npm ci --omit=dev`, a host's way), it serves the prebuilt
+// app in build/ as it is, since the tools that build it are not there.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -6,6 +8,7 @@ import { join } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
 const built = join(root, 'build', 'handler.js');
+const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 
 /**
  * The newest modification time of any file below the given paths.
@@ -25,9 +28,17 @@ function newest(paths) {
 }
 
 const sources = ['src', 'content', 'static', 'messages', 'package.json', 'svelte.config.js', 'vite.config.ts'];
-if (!existsSync(built) || newest(sources.map((p) => join(root, p))) > statSync(built).mtimeMs) {
+if (!existsSync(vite)) {
+	if (!existsSync(built)) {
+		console.error('No build/ to serve, and no dev dependencies to build it with.');
+		console.error('Either `npm install && npm start`, or build elsewhere with `npm ci && npm run build`');
+		console.error('and copy build/ here beside node_modules/ from `npm ci --omit=dev`.');
+		process.exit(1);
+	}
+	console.log('Serving the prebuilt app in build/ (no dev dependencies, so no rebuild).');
+} else if (!existsSync(built) || newest(sources.map((p) => join(root, p))) > statSync(built).mtimeMs) {
 	console.log('Building Entre-deux…');
-	execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+	execFileSync(process.execPath, [vite, 'build'], {
 		cwd: root,
 		stdio: 'inherit',
 		// A NODE_ENV inherited from a test runner would make Vite bundle Svelte's development runtime.

@@ -12,7 +12,8 @@ const codes = fc.stringMatching(/^[A-HJ-NP-Z2-9]{6}$/);
 
 describe('bad requests to the endpoints', () => {
 	for (const [route, endpoint] of Object.entries(endpoints)) {
-		if (route === '(site)/api/framework') continue;
+		// Both take no id and answer anyone; their own tests are below.
+		if (route === '(site)/api/framework' || route === 'healthz') continue;
 		it(`GET ${route}`, async () => {
 			const get = (user: World['owner'] | null, id?: string) =>
 				callAction(endpoint.handler, { ...endpoint.target(world, id), user });
@@ -44,6 +45,22 @@ describe('bad requests to the endpoints', () => {
 				expect(dumpDatabase()).toEqual(before);
 			}),
 			{ numRuns: 15 }
+		);
+	});
+
+	it('GET /healthz answers ok whatever it is sent, and changes nothing', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.string({ maxLength: 30 }), async (query) => {
+				const before = dumpDatabase();
+				const path = `/healthz?${encodeURIComponent(query)}`;
+				const outcome = await callAction(endpoints['healthz']!.handler, { path });
+				const response = (outcome as { data: unknown }).data as Response;
+				expect(response.status).toBe(200);
+				expect(await response.json()).toEqual({ status: 'ok' });
+				expect(response.headers.get('cache-control')).toBe('no-store');
+				expect(dumpDatabase()).toEqual(before);
+			}),
+			{ numRuns: 10 }
 		);
 	});
 });

@@ -6,6 +6,7 @@ import { GET as historyCsv } from '../../src/routes/(site)/(facilitator)/groups/
 import { GET as answersCsv } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/sessions/[sessionId=id]/answers.csv/+server';
 import { GET as controlEvents } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/sessions/[sessionId=id]/events/+server';
 import { GET as framework } from '../../src/routes/(site)/api/framework/+server';
+import { GET as health } from '../../src/routes/healthz/+server';
 import { GET as phoneEvents } from '../../src/routes/j/[code=joincode]/events/+server';
 import { GET as projectorEvents } from '../../src/routes/present/[sessionId=id]/events/+server';
 
@@ -62,6 +63,11 @@ export const endpoints: Record<string, Endpoint> = {
 	'(site)/api/framework': {
 		handler: framework,
 		target: () => ({ path: '/api/framework', params: {} }),
+		audience: 'anyone'
+	},
+	healthz: {
+		handler: health,
+		target: () => ({ path: '/healthz', params: {} }),
 		audience: 'anyone'
 	}
 };

@@ -27,6 +27,8 @@ export interface StartOptions {
 	env?: Record<string, string>;
 	/** Options for node itself, before the script (e.g. --cpu-prof, to profile under load). */
 	nodeArgs?: string[];
+	/** Another install of the app to start (a host's copy); this checkout when absent. */
+	root?: string;
 }
 
 /** A TCP port that nothing listens on now. */
@@ -59,7 +61,7 @@ export function removeDatabase(path: string): void {
 export async function startServer(options: StartOptions = {}): Promise<AppServer> {
 	const port = options.port ?? (await freePort());
 	const databasePath = options.databasePath ?? tempDatabasePath();
-	const root = new URL('../..', import.meta.url).pathname;
+	const root = options.root ?? new URL('../..', import.meta.url).pathname;
 	const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(root, 'src/cli/start.js')], {
 		cwd: root,
 		env: {

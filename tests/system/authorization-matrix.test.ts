@@ -33,6 +33,7 @@ route                                                     anon     partA    part
 /groups/[groupId=id]/sessions/[sessionId=id]/events       sign-in  sign-in  sign-in  200      200      200      404
 /groups/[groupId=id]/sessions/[sessionId=id]/report       sign-in  sign-in  sign-in  200      200      200      404
 /groups/[groupId=id]/settings                             sign-in  sign-in  sign-in  200      200      200      404
+/healthz                                                  200      200      200      200      200      200      200
 /invite/[token]                                           200      200      200      200      200      200      200
 /j                                                        200      200      200      200      200      200      200
 /j/[code=joincode]                                        200      200      200      200      200      200      200
