@@ -25,5 +25,11 @@ if ('problem' in parsed) {
 	console.error(`${file} is not an Entre-deux group export: ${parsed.problem}`);
 	process.exit(1);
 }
-const groupId = importGroup(parsed.data, owner.id);
+let groupId: number;
+try {
+	groupId = importGroup(parsed.data, owner.id);
+} catch (error) {
+	console.error(`Nothing was imported from ${file}: ${(error as Error).message}`);
+	process.exit(1);
+}
 console.log(`Imported "${parsed.data.group.name}" as group ${groupId} for ${owner.email}: see /groups/${groupId}`);

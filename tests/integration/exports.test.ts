@@ -149,6 +149,18 @@ describe('the JSON export', () => {
 		expect(listSessions(groupId)).toHaveLength(4);
 	});
 
+	it('leaves nothing half-written when a session cannot be written', () => {
+		const exported = JSON.parse(JSON.stringify(exportGroup(groupId)));
+		const last = exported.sessions.at(-1);
+		last.plan = [last.plan[0], last.plan[0]];
+		const parsed = parseGroupExport(exported);
+		if (!('data' in parsed)) throw new Error(parsed.problem);
+		const before = sql('SELECT COUNT(*) FROM groups').pluck().get();
+		expect(() => importGroup(parsed.data, makeUser('Noé').id)).toThrow();
+		expect(sql('SELECT COUNT(*) FROM groups').pluck().get()).toBe(before);
+		expect(sql('SELECT COUNT(*) FROM sessions').pluck().get()).toBe(4);
+	});
+
 	it('reads a file of format 1 (per-person rows) into counts, never keeping a row for one person', () => {
 		const exported = exportGroup(groupId)!;
 		const first = exported.sessions[0]!;

@@ -201,9 +201,12 @@ export function parseGroupExport(input: unknown): { data: GroupImport } | { prob
 	return problem ? { problem } : { data };
 }
 
-/** Figures a real instance could not have published: under the threshold, or pairs of a small cell. */
+/** What a real instance could not have written: a key twice, figures under the threshold, pairs of a small cell. */
 function checkFigures(data: GroupImport): string | null {
+	const keys = new Set<number>();
 	for (const [index, session] of data.sessions.entries()) {
+		if (keys.has(session.key)) return `sessions.${index}.key: ${session.key} is given twice`;
+		keys.add(session.key);
 		const snapshot = session.snapshot;
 		if (!snapshot) continue;
 		const k = effectiveThreshold(snapshot.anonymityThreshold);
