@@ -22,7 +22,10 @@ test('what a phone is told belongs to its stage; a send after the close is refus
 	await expect(phone.getByRole('heading', { name: 'Se mettre en lien' })).toBeVisible();
 	await expect(phone.getByText('C’est enregistré.')).toHaveCount(0);
 
-	// The facilitator closes the activity while the phone, slow to reload, still shows its form.
+	// The facilitator closes the activity while the phone, slow to reload, still shows its form. The
+	// heading shows from the stage's first reload, the form only from the one after the opening
+	// (phones spread their reloads over 1.5 s): wait for the form before cutting the reloads.
+	await expect(phone.getByLabel(/Votre prénom/)).toBeVisible();
 	await phone.route('**/__data.json*', (route) => route.abort('failed'));
 	await phone.getByLabel(/Votre prénom/).fill('Personne en retard');
 	await page.getByRole('button', { name: 'Clore l’activité' }).click();
