@@ -80,14 +80,6 @@ export function deleteSessionAnswers(sessionId: number): number {
 	return sql('DELETE FROM answers WHERE session_id = ?').run(sessionId).changes;
 }
 
-/** A session's answers with an opaque participant key, for anonymous exports only. */
-export function answersForExport(sessionId: number): (AnswerRow & { participantId: number })[] {
-	return sql(
-		`SELECT participant_id AS participantId, level, principle_id AS principleId, rating_a AS a, rating_b AS b
-		 FROM answers WHERE session_id = ? ORDER BY participant_id, level, principle_id`
-	).all(sessionId) as (AnswerRow & { participantId: number })[];
-}
-
 /** How many raw answers a session still keeps. */
 export function countSessionAnswers(sessionId: number): number {
 	return sql('SELECT COUNT(*) FROM answers WHERE session_id = ?').pluck().get(sessionId) as number;

@@ -26,11 +26,18 @@ export interface PhoneKeys {
 	name: string;
 }
 
+// Hashed when asked for, not on every request: the answer path, the busiest, needs none of them.
 function phoneKeys(token: string): PhoneKeys {
 	return {
-		checkin: hashToken(`checkin:${token}`),
-		consent: hashToken(`consent:${token}`),
-		name: hashToken(`name:${token}`)
+		get checkin() {
+			return hashToken(`checkin:${token}`);
+		},
+		get consent() {
+			return hashToken(`consent:${token}`);
+		},
+		get name() {
+			return hashToken(`name:${token}`);
+		}
 	};
 }
 

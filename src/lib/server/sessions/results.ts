@@ -99,10 +99,8 @@ export function sessionResults(sessionId: number, framework: Framework): Session
 
 const frozenResults = new Map<number, { key: string; results: SessionResults }>();
 
-export type PublishedHistoryEntry = HistoryEntry;
-
 /** A group's closed sessions, oldest first, with their figures as published. */
-export function publishedHistory(groupId: number): PublishedHistoryEntry[] {
+export function publishedHistory(groupId: number): HistoryEntry[] {
 	return listGroupHistory(groupId).map((entry) => ({
 		...entry,
 		cells: publishCells(entry.cells, entry.anonymityThreshold)
