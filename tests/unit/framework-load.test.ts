@@ -45,7 +45,9 @@ function stageMeta(id: string, order: number, activity: string, levels?: string[
 		...(levels ? { levels } : {}),
 		purpose: 'Why.',
 		participantPrompt: 'Do this.',
-		duration: 10
+		duration: 10,
+		formats: { twoHours: 10, ninetyMinutes: activity === 'checkin' ? 0 : 5 },
+		shortened: 'Shorter.'
 	};
 }
 
@@ -238,6 +240,36 @@ describe('buildFrameworks refuses a broken file, naming the file and the field',
 			withFile(path, (meta) => ({ ...meta, duration: 0 })),
 			path,
 			'duration'
+		);
+	});
+
+	it('a short format longer than the full one', () => {
+		const path = 'content/fr/stages/arrive.md';
+		expectRefused(
+			withFile(path, (meta) => ({ ...meta, formats: { twoHours: 12, ninetyMinutes: 5 } })),
+			path,
+			'formats.twoHours',
+			'longer than the full duration (10)'
+		);
+	});
+
+	it('a short format that skips a questionnaire', () => {
+		const path = 'content/en/stages/ask.md';
+		expectRefused(
+			withFile(path, (meta) => ({ ...meta, formats: { twoHours: 10, ninetyMinutes: 0 } })),
+			path,
+			'formats.ninetyMinutes',
+			'a questionnaire stage cannot be skipped'
+		);
+	});
+
+	it('timings that differ between languages', () => {
+		const path = 'content/en/stages/arrive.md';
+		expectRefused(
+			withFile(path, (meta) => ({ ...meta, duration: 15 })),
+			'content/en/stages',
+			'duration',
+			'timings differ between languages'
 		);
 	});
 

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { frameworkMeta, principleMeta, stageMeta } from './schema';
-import type { ContentFile, Framework, Principle, Stage } from './types';
+import { formatBudgets, plannedTotal } from './formats';
+import type { ContentFile, Framework, Principle, ShortFormat, Stage } from './types';
 
 /** A content problem, naming the file and the field so that whoever edits content can fix it. */
 export class FrameworkError extends Error {
@@ -73,6 +74,7 @@ function buildOne(locale: string, files: LocaleFiles): Framework {
 		if (stage.activity === 'questionnaire' && stage.levels.length === 0) {
 			throw new FrameworkError(file.path, 'levels', 'missing');
 		}
+		checkFormats(file, stage);
 		return stage;
 	});
 	ensureUnique(files.principles, principles);
@@ -83,7 +85,34 @@ function buildOne(locale: string, files: LocaleFiles): Framework {
 	if (stages.length === 0) throw new FrameworkError(`content/${locale}/stages`, 'files', 'no stage');
 
 	const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
-	return { locale, ...meta, principles: principles.sort(byOrder), stages: stages.sort(byOrder) };
+	stages.sort(byOrder);
+	for (const format of shortFormats) {
+		const total = plannedTotal(stages, format);
+		if (total > formatBudgets[format]) {
+			throw new FrameworkError(
+				`content/${locale}/stages`,
+				`formats.${format}`,
+				`the stages add up to ${total} minutes, more than ${formatBudgets[format]}`
+			);
+		}
+	}
+	return { locale, ...meta, principles: principles.sort(byOrder), stages };
+}
+
+const shortFormats = Object.keys(formatBudgets) as ShortFormat[];
+
+// A short format shortens a stage or skips it, never lengthens it; the stages the results are made
+// of (the questionnaires and the reveal) are never skipped.
+function checkFormats(file: ContentFile, stage: Stage) {
+	for (const format of shortFormats) {
+		const minutes = stage.formats[format];
+		if (minutes > stage.duration) {
+			throw new FrameworkError(file.path, `formats.${format}`, `longer than the full duration (${stage.duration})`);
+		}
+		if (minutes === 0 && (stage.activity === 'questionnaire' || stage.activity === 'reveal')) {
+			throw new FrameworkError(file.path, `formats.${format}`, `a ${stage.activity} stage cannot be skipped`);
+		}
+	}
 }
 
 // Each item's id is its file's name, and no two items share an id or an order.
@@ -115,6 +144,13 @@ function ensureSameShape(base: Framework, other: Framework) {
 	const levels = (f: Framework) => f.levels.map((level) => level.id).join(',');
 	if (levels(base) !== levels(other)) {
 		throw new FrameworkError(`content/${other.locale}/framework.md`, 'levels', 'differ between languages');
+	}
+	const timings = (f: Framework) =>
+		f.stages
+			.map((stage) => [stage.id, stage.duration, ...shortFormats.map((x) => stage.formats[x])].join(':'))
+			.join(',');
+	if (timings(base) !== timings(other)) {
+		throw new FrameworkError(`content/${other.locale}/stages`, 'duration', 'timings differ between languages');
 	}
 	if (base.instrumentVersion !== other.instrumentVersion) {
 		throw new FrameworkError(`content/${other.locale}/framework.md`, 'instrumentVersion', 'differs between languages');

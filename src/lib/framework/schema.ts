@@ -4,6 +4,7 @@ import { activities } from './types';
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty());
 const id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
 const order = v.pipe(v.number(), v.integer(), v.minValue(1));
+const minutes = (least: number) => v.pipe(v.number(), v.integer(), v.minValue(least), v.maxValue(240));
 
 export const frameworkMeta = v.object({
 	title: text,
@@ -34,5 +35,7 @@ export const stageMeta = v.object({
 	levels: v.optional(v.array(id), []),
 	purpose: text,
 	participantPrompt: text,
-	duration: v.pipe(v.number(), v.integer(), v.minValue(1))
+	duration: minutes(1),
+	formats: v.object({ twoHours: minutes(0), ninetyMinutes: minutes(0) }),
+	shortened: text
 });

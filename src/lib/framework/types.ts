@@ -11,6 +11,11 @@ export const activities = [
 ] as const;
 export type Activity = (typeof activities)[number];
 
+/** The ways to run a session: the full format (the stages' own durations) and two shorter ones. */
+export const sessionFormats = ['full', 'twoHours', 'ninetyMinutes'] as const;
+export type SessionFormat = (typeof sessionFormats)[number];
+export type ShortFormat = Exclude<SessionFormat, 'full'>;
+
 export interface Level {
 	id: string;
 	label: string;
@@ -42,7 +47,12 @@ export interface Stage {
 	levels: string[];
 	purpose: string;
 	participantPrompt: string;
+	/** Minutes in the full format. */
 	duration: number;
+	/** Minutes in each short format; 0 means the stage is skipped in that format. */
+	formats: Record<ShortFormat, number>;
+	/** How and why the stage is shortened or skipped in the short formats. */
+	shortened: string;
 }
 
 export interface Framework {
