@@ -35,6 +35,7 @@ export const stageMeta = v.object({
 	levels: v.optional(v.array(id), []),
 	purpose: text,
 	participantPrompt: text,
+	conversation: v.optional(text),
 	duration: minutes(1),
 	formats: v.object({ twoHours: minutes(0), ninetyMinutes: minutes(0) }),
 	shortened: text

@@ -47,6 +47,8 @@ export interface Stage {
 	levels: string[];
 	purpose: string;
 	participantPrompt: string;
+	/** A question for people to talk over in pairs, shown on the phone beside the stage's prompt. */
+	conversation?: string;
 	/** Minutes in the full format. */
 	duration: number;
 	/** Minutes in each short format; 0 means the stage is skipped in that format. */
