@@ -16,7 +16,7 @@ export function frenchTypography(text) {
 	return text
 		.replace(/[ \t]+([:;?!»])/g, `${nbsp}$1`)
 		.replace(/«[ \t]+/g, `«${nbsp}`)
-		.replace(/([\p{L}\p{N})\]’'"»])([;?!])/gu, `$1${narrow}$2`)
+		.replace(/([\p{L}\p{N})\]’'"»…])([;?!])/gu, `$1${narrow}$2`)
 		.replace(/«(?=[^\s\u00a0\u202f])/g, `«${nbsp}`)
 		.replace(/([^\s\u00a0\u202f])»/g, `$1${nbsp}»`)
 		.replace(new RegExp(`(\\d)[ \\t]+(${units})(?![\\p{L}\\p{N}])`, 'gu'), `$1${nbsp}$2`);
