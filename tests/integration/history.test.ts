@@ -82,7 +82,7 @@ describe('the previous session', () => {
 			createDraftSession(groupId, { title: 'Suivante', heldOn: '2026-12-08', settleDays: 7 }, framework())
 		)!;
 		const previous = previousResults(next);
-		expect(previous?.title).toBe('Revue trimestrielle 4 (démo)');
+		expect(previous?.title).toBe('Séance trimestrielle 4 (démo)');
 		expect(previous?.cells.je?.place).toMatchObject({ shown: true });
 		const first = listSessions(groupId).at(-1)!;
 		expect(previousResults(first)).toBeNull();
@@ -108,8 +108,8 @@ describe('the comparison page', () => {
 	it('compares the last two sessions by default, and any two on request', async () => {
 		const groupId = createDemoGroup(makeUser().id, framework(), demoLabels());
 		const byDefault = await compare(groupId);
-		expect(byDefault.comparison?.before.title).toBe('Revue trimestrielle 3 (démo)');
-		expect(byDefault.comparison?.after.title).toBe('Revue trimestrielle 4 (démo)');
+		expect(byDefault.comparison?.before.title).toBe('Séance trimestrielle 3 (démo)');
+		expect(byDefault.comparison?.after.title).toBe('Séance trimestrielle 4 (démo)');
 		expect(byDefault.comparison?.changes).toHaveLength(12);
 		const [first, , , last] = byDefault.sessions;
 		const wide = await compare(groupId, `?a=${first!.sessionId}&b=${last!.sessionId}`);

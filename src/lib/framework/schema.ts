@@ -10,7 +10,7 @@ export const frameworkMeta = v.object({
 	title: text,
 	summary: text,
 	instrumentVersion: order,
-	levels: v.pipe(v.array(v.object({ id, label: text, description: text })), v.minLength(1)),
+	levels: v.pipe(v.array(v.object({ id, label: text, lens: v.optional(text), description: text })), v.minLength(1)),
 	scale: v.pipe(v.array(text), v.length(5)),
 	cantSay: text
 });

@@ -19,6 +19,8 @@ export type ShortFormat = Exclude<SessionFormat, 'full'>;
 export interface Level {
 	id: string;
 	label: string;
+	/** What the level is about, in the words of a questionnaire screen ("moi", "notre groupe"). */
+	lens?: string;
 	description: string;
 }
 
