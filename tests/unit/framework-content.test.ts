@@ -79,11 +79,15 @@ describe('French typography', () => {
 	it('is applied to the body of every French page of the framework', () => {
 		const pages = Object.keys(bodies).filter((path) => path.startsWith('/content/fr/'));
 		expect(pages.length).toBeGreaterThanOrEqual(23);
+		let spaced = 0;
 		for (const path of pages) {
 			const { body } = render(bodies[path]!.default);
 			expect(body.length, path).toBeGreaterThan(200);
 			expect(missingFrenchSpaces(text(body)), path).toEqual([]);
+			spaced += text(body).match(/\u00a0[:;?!»]|«\u00a0/g)?.length ?? 0;
 		}
+		// The authors type plain spaces: these come from the load.
+		expect(spaced).toBeGreaterThan(300);
 	});
 });
 
