@@ -65,6 +65,7 @@ test('a fresh install leads to /setup, creates the first facilitator, then close
 	await page.getByRole('link', { name: 'Rapport imprimable' }).click();
 	await expect(page.getByRole('heading', { name: /Rapport de la séance/ })).toBeVisible();
 	await expect(page.getByRole('heading', { name: /Évolution depuis/ })).toBeVisible();
+	await expect(page.getByText(/Questionnaire Entre-deux, version 2\. .*InsTerCoop.*ADEFPAT/)).toBeVisible();
 	await expectAccessible(page);
 	await page.setViewportSize({ width: 794, height: 1123 });
 	await page.emulateMedia({ media: 'print' });
