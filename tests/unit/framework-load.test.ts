@@ -407,6 +407,7 @@ describe('the framework shipped in content/', () => {
 		['urgence-temps', 'L’urgence d’agir', 'The urgency to act', 'Le temps du changement', 'Time for change']
 	] as const;
 
+	// The first import compiles every content page through mdsvex: slow on a loaded machine.
 	it('loads in French and English with the three levels, nine stages and twelve principles', async () => {
 		const { loadFrameworks } = await import('$lib/server/framework');
 		const frameworks = loadFrameworks();
@@ -455,5 +456,5 @@ describe('the framework shipped in content/', () => {
 				}
 			}
 		}
-	});
+	}, 60_000);
 });
