@@ -48,7 +48,7 @@ test('the framework pages show the principles, their poles and the scoring', asy
 
 	// Preparing a session: the stages' minutes in each format come from the stages themselves.
 	await page.goto('/framework');
-	await page.getByRole('link', { name: 'Préparer une séance' }).click();
+	await page.getByRole('link', { name: /préparer une séance/ }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Préparer une séance' })).toBeVisible();
 	const formats = page.getByRole('table', { name: /Minutes prévues pour chaque temps/ });
 	await expect(formats.locator(':scope > tbody > tr')).toHaveCount(9);
