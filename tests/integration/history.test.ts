@@ -92,9 +92,10 @@ describe('the previous session', () => {
 
 describe('the comparison page', () => {
 	type Loaded = {
-		sessions: { sessionId: number }[];
+		sessions: { sessionId: number; instrumentVersion: number }[];
 		comparison: {
 			sameVersion: boolean;
+			participation: { title: string; joined: number; respondents: number; version: number }[];
 			before: { title: string };
 			after: { title: string };
 			changes: { principleId: string; byLevel: Record<string, { delta: number; notable: boolean } | null> }[];
@@ -123,10 +124,7 @@ describe('the comparison page', () => {
 		const groupId = createDemoGroup(makeUser().id, framework(), demoLabels());
 		const [first, , , last] = listGroupHistory(groupId);
 		db.prepare('UPDATE session_snapshots SET instrument_version = 1 WHERE session_id = ?').run(first!.sessionId);
-		const loaded = (await compare(groupId, `?a=${first!.sessionId}&b=${last!.sessionId}`)) as Loaded & {
-			sessions: { instrumentVersion: number }[];
-			comparison: { participation: { joined: number; respondents: number; version: number }[] };
-		};
+		const loaded = await compare(groupId, `?a=${first!.sessionId}&b=${last!.sessionId}`);
 		expect(loaded.comparison?.sameVersion).toBe(false);
 		expect(loaded.comparison?.changes).toEqual([]);
 		expect(loaded.comparison?.participation).toEqual([
