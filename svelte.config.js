@@ -1,11 +1,15 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { mdsvex } from 'mdsvex';
+import { remarkFrenchTypography } from './src/lib/framework/french-typography.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	extensions: ['.svelte', '.md'],
-	preprocess: [vitePreprocess(), mdsvex({ extensions: ['.md'], layoutPropForwarding: 'runes' })],
+	preprocess: [
+		vitePreprocess(),
+		mdsvex({ extensions: ['.md'], layoutPropForwarding: 'runes', remarkPlugins: [remarkFrenchTypography] })
+	],
 	compilerOptions: {
 		// mdsvex 0.12 still writes <script context="module"> for front matter.
 		warningFilter: (warning) => !(warning.code === 'script_context_deprecated' && warning.filename?.endsWith('.md'))

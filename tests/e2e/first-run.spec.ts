@@ -35,7 +35,7 @@ test('a fresh install leads to /setup, creates the first facilitator, then close
 	await expect(page.getByRole('heading', { name: 'Évolution du collectif' })).toBeVisible();
 	const timeline = page.getByRole('table', { name: /Une ligne par séance close/ });
 	await expect(timeline.locator(':scope > tbody > tr')).toHaveCount(4);
-	await expect(timeline.getByRole('link', { name: 'Revue trimestrielle 4 (démo)' })).toBeVisible();
+	await expect(timeline.getByRole('link', { name: 'Séance trimestrielle 4 (démo)' })).toBeVisible();
 	await expect(page.locator('figure canvas')).toHaveCount(4 + 12);
 	await expectAccessible(page);
 	// On a phone the timeline scrolls in its own box: its charts' hidden tables once widened the page.
@@ -45,7 +45,7 @@ test('a fresh install leads to /setup, creates the first facilitator, then close
 
 	await page.getByRole('link', { name: 'Comparer deux séances' }).click();
 	const changes = page.getByRole('table', { name: /Évolution de la maturité moyenne/ });
-	await expect(changes).toContainText('Revue trimestrielle 3 (démo)');
+	await expect(changes).toContainText('Séance trimestrielle 3 (démo)');
 	await expect(changes.locator(':scope > tbody > tr')).toHaveCount(12);
 	await expect(changes.getByText('▲').first()).toBeVisible();
 	await expect(page.getByLabel(/Superposer la séance précédente/)).toBeChecked();
@@ -61,10 +61,11 @@ test('a fresh install leads to /setup, creates the first facilitator, then close
 
 	// The printable report of the last quarter, at A4 size.
 	await page.getByRole('link', { name: 'Vue d’ensemble' }).click();
-	await page.getByRole('link', { name: 'Revue trimestrielle 4 (démo)' }).click();
+	await page.getByRole('link', { name: 'Séance trimestrielle 4 (démo)' }).click();
 	await page.getByRole('link', { name: 'Rapport imprimable' }).click();
 	await expect(page.getByRole('heading', { name: /Rapport de la séance/ })).toBeVisible();
 	await expect(page.getByRole('heading', { name: /Évolution depuis/ })).toBeVisible();
+	await expect(page.getByText(/Questionnaire Entre-deux, version 2\. .*InsTerCoop.*ADEFPAT/)).toBeVisible();
 	await expectAccessible(page);
 	await page.setViewportSize({ width: 794, height: 1123 });
 	await page.emulateMedia({ media: 'print' });

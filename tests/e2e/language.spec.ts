@@ -35,6 +35,8 @@ test('the framework pages show the principles, their poles and the scoring', asy
 	await expect(page.getByRole('heading', { name: 'Les douze principes dialogiques' })).toBeVisible();
 	await expect(page.getByText(/InsTerCoop/).first()).toBeVisible();
 	await expect(page.getByText(/CC BY-NC-ND 4\.0/).first()).toBeVisible();
+	await expect(page.getByText(/CC BY-NC-SA 3\.0 France/).first()).toBeVisible();
+	await expect(page.getByText(/n’a relu ni approuvé cette application/)).toBeVisible();
 	await expectAccessible(page);
 	await page.getByRole('link', { name: /Rôle/ }).first().click();
 	await expect(page.getByRole('heading', { level: 2, name: /Identité/ })).toBeVisible();
@@ -42,6 +44,16 @@ test('the framework pages show the principles, their poles and the scoring', asy
 	await page.goto('/framework/scores');
 	await expect(page.getByRole('heading', { level: 1, name: 'Comment les scores sont calculés' })).toBeVisible();
 	await expect(page.getByText(/√/).first()).toBeVisible();
+	await expectAccessible(page);
+
+	// Preparing a session: the stages' minutes in each format come from the stages themselves.
+	await page.goto('/framework');
+	await page.getByRole('link', { name: /préparer une séance/ }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Préparer une séance' })).toBeVisible();
+	const formats = page.getByRole('table', { name: /Minutes prévues pour chaque temps/ });
+	await expect(formats.locator(':scope > tbody > tr')).toHaveCount(9);
+	await expect(formats.locator(':scope > tfoot td')).toHaveText(['175', '120', '90', '']);
+	await expect(page.getByRole('heading', { name: /Vérifier que le groupe est assez nombreux/ })).toBeVisible();
 	await expectAccessible(page);
 
 	const api = await page.request.get('/api/framework?lang=en');

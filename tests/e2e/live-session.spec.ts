@@ -21,7 +21,7 @@ async function answerQuestionnaire(phone: Page, screens: number, rating: (screen
 		await phone.locator('fieldset.pole').nth(1).locator(`input[value="${b}"]`).check();
 		await phone.getByRole('button', { name: /Suivant/ }).click();
 	}
-	await expect(phone.getByText(`Vous avez répondu à ${screens} écrans sur ${screens}`)).toBeVisible();
+	await expect(phone.getByText(`Questions répondues\u00a0: ${screens} sur ${screens}`)).toBeVisible();
 }
 
 test('a facilitator, a projector and five phones run the nine stages', async ({ page, browser, baseURL }, testInfo) => {
@@ -141,7 +141,7 @@ test('a facilitator, a projector and five phones run the nine stages', async ({ 
 
 	// 7. Reveal: the radar with the three levels, on the projector and the phones.
 	await page.getByRole('button', { name: /Temps suivant/ }).click();
-	await page.getByRole('button', { name: 'Révéler les résultats' }).click();
+	await page.getByRole('button', { name: 'Afficher les résultats' }).click();
 	await expect(projector.locator('canvas')).toBeVisible();
 	await expect(projector.getByRole('heading', { name: 'Résultats du collectif' })).toBeVisible();
 	await expect(projector.getByText(/Personnes qui ont répondu\u00a0: 5\./)).toBeVisible();

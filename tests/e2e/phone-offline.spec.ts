@@ -80,6 +80,6 @@ test('a phone away for a whole stage starts the next questionnaire at its first 
 
 	await expect(phone.getByRole('heading', { name: 'Changer de position de perception' })).toBeVisible();
 	await expect(phone.getByText('1 / 24')).toBeVisible();
-	await expect(phone.getByText('Niveau Nous')).toBeVisible();
+	await expect(phone.getByText('À propos de notre groupe')).toBeVisible();
 	await phone.context().close();
 });

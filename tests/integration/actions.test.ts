@@ -15,6 +15,7 @@ import { actions as membersActions } from '../../src/routes/(site)/(facilitator)
 import { actions as inviteActions } from '../../src/routes/(site)/invite/[token]/+page.server';
 import fr from '../../messages/fr.json';
 import { callAction, makeUser, TestCookies, useLocale, useTempDatabase, type Outcome } from './helpers';
+import { messageText } from '../support/message-texts';
 
 let db: Db;
 let cleanup: () => void;
@@ -28,7 +29,7 @@ afterEach(() => cleanup());
 
 /** A French message as the user reads it. */
 function text(key: keyof typeof fr, params: Record<string, string | number> = {}): string {
-	return fr[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
+	return messageText(fr[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
 }
 
 function failure(outcome: Outcome, status: number): Record<string, unknown> {

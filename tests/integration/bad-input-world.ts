@@ -41,7 +41,7 @@ export interface World {
 function openedSession(groupId: number, title: string): { id: number; code: string } {
 	const framework = getFramework('fr');
 	const id = createDraftSession(groupId, { title, heldOn: '2026-03-21', settleDays: 7 }, framework);
-	openSession(findSession(id)!, sessionPlan(id, framework));
+	openSession(findSession(id)!, sessionPlan(id, framework), framework.instrumentVersion);
 	return { id, code: findSession(id)!.joinCode! };
 }
 

@@ -4,7 +4,7 @@ import { principleTrends, timelineRows } from '$lib/session/history-view';
 import { createDemoGroup } from '$lib/server/demo';
 import { demoLabels } from '$lib/server/demo-labels';
 import { findSession, listSessions } from '$lib/server/db/sessions';
-import { createDraftSession } from '$lib/server/sessions/lifecycle';
+import { createDraftSession, openSession, sessionPlan } from '$lib/server/sessions/lifecycle';
 import { previousResults } from '$lib/server/sessions/results';
 import { findGroup } from '$lib/server/db/groups';
 import { load as compareLoad } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/compare/+page.server';
@@ -13,8 +13,9 @@ import { getFramework } from '$lib/server/framework';
 import { makeUser, useLocale, useTempDatabase } from './helpers';
 
 let cleanup: () => void;
+let db: ReturnType<typeof useTempDatabase>['db'];
 beforeEach(() => {
-	cleanup = useTempDatabase().cleanup;
+	({ db, cleanup } = useTempDatabase());
 	useLocale('fr');
 });
 afterEach(() => cleanup());
@@ -82,7 +83,7 @@ describe('the previous session', () => {
 			createDraftSession(groupId, { title: 'Suivante', heldOn: '2026-12-08', settleDays: 7 }, framework())
 		)!;
 		const previous = previousResults(next);
-		expect(previous?.title).toBe('Revue trimestrielle 4 (démo)');
+		expect(previous?.title).toBe('Séance trimestrielle 4 (démo)');
 		expect(previous?.cells.je?.place).toMatchObject({ shown: true });
 		const first = listSessions(groupId).at(-1)!;
 		expect(previousResults(first)).toBeNull();
@@ -91,9 +92,10 @@ describe('the previous session', () => {
 
 describe('the comparison page', () => {
 	type Loaded = {
-		sessions: { sessionId: number }[];
+		sessions: { sessionId: number; instrumentVersion: number }[];
 		comparison: {
 			sameVersion: boolean;
+			participation: { title: string; joined: number; respondents: number; version: number }[];
 			before: { title: string };
 			after: { title: string };
 			changes: { principleId: string; byLevel: Record<string, { delta: number; notable: boolean } | null> }[];
@@ -108,8 +110,8 @@ describe('the comparison page', () => {
 	it('compares the last two sessions by default, and any two on request', async () => {
 		const groupId = createDemoGroup(makeUser().id, framework(), demoLabels());
 		const byDefault = await compare(groupId);
-		expect(byDefault.comparison?.before.title).toBe('Revue trimestrielle 3 (démo)');
-		expect(byDefault.comparison?.after.title).toBe('Revue trimestrielle 4 (démo)');
+		expect(byDefault.comparison?.before.title).toBe('Séance trimestrielle 3 (démo)');
+		expect(byDefault.comparison?.after.title).toBe('Séance trimestrielle 4 (démo)');
 		expect(byDefault.comparison?.changes).toHaveLength(12);
 		const [first, , , last] = byDefault.sessions;
 		const wide = await compare(groupId, `?a=${first!.sessionId}&b=${last!.sessionId}`);
@@ -118,8 +120,46 @@ describe('the comparison page', () => {
 		expect(dans.filter((change) => change.delta > 0 && change.notable).length).toBeGreaterThan(6);
 	});
 
+	it('says when two sessions used different questionnaires, and compares only who took part', async () => {
+		const groupId = createDemoGroup(makeUser().id, framework(), demoLabels());
+		const [first, , , last] = listGroupHistory(groupId);
+		db.prepare('UPDATE session_snapshots SET instrument_version = 1 WHERE session_id = ?').run(first!.sessionId);
+		const loaded = await compare(groupId, `?a=${first!.sessionId}&b=${last!.sessionId}`);
+		expect(loaded.comparison?.sameVersion).toBe(false);
+		expect(loaded.comparison?.changes).toEqual([]);
+		expect(loaded.comparison?.participation).toEqual([
+			{ title: first!.title, joined: first!.participantCount, respondents: first!.respondentCount, version: 1 },
+			{ title: last!.title, joined: last!.participantCount, respondents: last!.respondentCount, version: 2 }
+		]);
+		expect(loaded.sessions.map((session) => session.instrumentVersion)).toEqual([1, 2, 2, 2]);
+	});
+
 	it('shows nothing to compare with fewer than two sessions', async () => {
 		const groupId = createDemoGroup(makeUser().id, framework(), demoLabels(), { sessions: 1 });
 		expect((await compare(groupId)).comparison).toBeNull();
+	});
+});
+
+describe('the instrument version of a session', () => {
+	it('is the current one when a draft made before an upgrade opens', () => {
+		const groupId = createDemoGroup(makeUser().id, framework(), demoLabels(), { sessions: 1 });
+		const id = createDraftSession(
+			groupId,
+			{ title: 'Avant la mise à jour', heldOn: '2026-12-08', settleDays: 7 },
+			framework()
+		);
+		db.prepare('UPDATE sessions SET instrument_version = 1 WHERE id = ?').run(id);
+		expect(findSession(id)!.instrumentVersion).toBe(1);
+		openSession(findSession(id)!, sessionPlan(id, framework()), framework().instrumentVersion);
+		expect(findSession(id)!.instrumentVersion).toBe(2);
+	});
+
+	it('keeps the previous results to a session of the same version', () => {
+		const groupId = createDemoGroup(makeUser().id, framework(), demoLabels());
+		const next = findSession(
+			createDraftSession(groupId, { title: 'Suivante', heldOn: '2026-12-08', settleDays: 7 }, framework())
+		)!;
+		expect(previousResults(next)).not.toBeNull();
+		expect(previousResults({ ...next, instrumentVersion: 1 })).toBeNull();
 	});
 });

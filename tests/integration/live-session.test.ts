@@ -248,7 +248,7 @@ describe('a live session through its own routes', () => {
 			participantCount: 4,
 			respondentCount: 4,
 			anonymityThreshold: 3,
-			instrumentVersion: 1
+			instrumentVersion: framework.instrumentVersion
 		});
 		expect(snapshot.byKind['']).toEqual(exact);
 		// Three habitants shown beside the whole group of four would give away the one élu's answers.

@@ -7,6 +7,7 @@ import type { Locale } from '$lib/paraglide/runtime';
 import en from '../../messages/en.json';
 import fr from '../../messages/fr.json';
 import { useLocale, type Outcome } from './helpers';
+import { messageTexts, type MessageSource } from '../support/message-texts';
 
 /** Every row of every table, as sorted JSON lines, to compare before and after. */
 export type Dump = Record<string, string[]>;
@@ -32,7 +33,7 @@ export function dumpDatabase(exclude: Exclusions = {}): Dump {
 	return dump;
 }
 
-const catalogues: Record<Locale, Record<string, string>> = { fr, en };
+const catalogues: Record<Locale, Record<string, MessageSource>> = { fr, en };
 
 function pattern(text: string): RegExp {
 	const parts = text.split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -44,7 +45,7 @@ const patterns = Object.fromEntries(
 		locale,
 		Object.entries(messages)
 			.filter(([key]) => key !== '$schema')
-			.map(([, text]) => pattern(text))
+			.flatMap(([, message]) => messageTexts(message).map(pattern))
 	])
 ) as Record<Locale, RegExp[]>;
 

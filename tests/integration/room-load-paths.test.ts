@@ -29,7 +29,7 @@ beforeEach(() => {
 	useLocale('fr');
 	const groupId = createGroup(makeUser().id, { name: 'COP locale', description: '', anonymityThreshold: 3 });
 	sessionId = createDraftSession(groupId, { title: 'Revue', heldOn: '2026-03-21', settleDays: 7 }, framework());
-	openSession(current(), sessionPlan(sessionId, framework()));
+	openSession(current(), sessionPlan(sessionId, framework()), framework().instrumentVersion);
 });
 
 afterEach(() => cleanup());

@@ -4,6 +4,7 @@ import fr from '../../messages/fr.json';
 import { removeDatabase, startServer, type AppServer } from '../support/app-server';
 import { actionResult, Client, type HttpResponse } from '../support/http-client';
 import { control, joinRoom, openRoom, openStage, type Room } from '../support/room';
+import { messageTexts, type MessageSource } from '../support/message-texts';
 
 let server: AppServer;
 let room: Room;
@@ -20,7 +21,9 @@ afterAll(async () => {
 	removeDatabase(server.databasePath);
 });
 
-const texts = Object.values(fr).map((text) => text.split(/\{\w+\}/)[0]!);
+const texts = Object.values(fr)
+	.flatMap((message) => messageTexts(message as MessageSource))
+	.map((text) => text.split(/\{\w+\}/)[0]!);
 
 /** Every string a response carries: Kit's JSON error, a failure's devalue'd data, or the page. */
 function strings(response: HttpResponse): string[] {

@@ -8,6 +8,7 @@ import { startProxy, type Proxy } from '../support/flaky-proxy';
 import { Client } from '../support/http-client';
 import { control, openRoom, openStage } from '../support/room';
 import { waitUntil } from '../support/wait';
+import { messageText } from '../support/message-texts';
 
 let server: AppServer | undefined;
 let proxy: Proxy | undefined;
@@ -64,7 +65,7 @@ it('a phone in Chromium follows the session across a kill and restart, and its q
 	const reconnecting = (page: Page) => page.getByText(fr.participant_reconnecting);
 	for (const page of phones) await reconnecting(page).waitFor({ timeout: 10_000 });
 	const answered = await Promise.all(phones.map(answer));
-	const waiting = fr.questionnaire_offline.split('{')[0]!;
+	const waiting = messageText(fr.questionnaire_offline).split('{')[0]!;
 	for (const page of phones) await page.getByText(waiting).waitFor({ timeout: 10_000 });
 
 	// A restart that takes a while: the proxied phone's stream is refused with a 502 meanwhile,

@@ -6,7 +6,11 @@ import { baseLocale, locales } from '$lib/paraglide/runtime';
 
 const root = join(import.meta.dirname, '../..');
 
-function readMessages(locale: string): Record<string, string> {
+/** A message with plural forms: one selector over a number, one text per plural category. */
+type Plural = [{ declarations: string[]; selectors: [string]; match: Record<string, string> }];
+type Message = string | Plural;
+
+function readMessages(locale: string): Record<string, Message> {
 	const messages = JSON.parse(readFileSync(join(root, `messages/${locale}.json`), 'utf8'));
 	delete messages.$schema;
 	return messages;
@@ -16,8 +20,15 @@ const fr = readMessages('fr');
 const en = readMessages('en');
 const keys = Object.keys(fr).sort();
 
-function placeholders(text: string): string[] {
-	return [...text.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!.trim()).sort();
+/** Every text of a message: itself, or each of its plural forms. */
+function texts(message: Message | undefined): string[] {
+	if (message === undefined) return [];
+	return typeof message === 'string' ? [message] : Object.values(message[0].match);
+}
+
+function placeholders(message: Message | undefined): string[] {
+	const names = texts(message).flatMap((text) => [...text.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!.trim()));
+	return [...new Set(names)].sort();
 }
 
 function sourceFiles(dir: string): string[] {
@@ -28,8 +39,18 @@ function sourceFiles(dir: string): string[] {
 	});
 }
 
-type Message = (inputs?: Record<string, string>, options?: { locale?: string }) => string;
-const compiled = m as unknown as Record<string, Message | undefined>;
+type Compiled = (inputs?: Record<string, string | number>, options?: { locale?: string }) => string;
+const compiled = m as unknown as Record<string, Compiled | undefined>;
+
+/** What a message should read for these inputs: its text, or the plural form the number calls for. */
+function expected(message: Message, inputs: Record<string, string | number>, locale: string): string {
+	if (typeof message === 'string') return message;
+	const { declarations, selectors, match } = message[0];
+	const input = declarations[0]!.replace('input ', '');
+	const category = new Intl.PluralRules(locale).select(Number(inputs[input]));
+	const text = match[`${selectors[0]}=${category}`] ?? match[`${selectors[0]}=other`]!;
+	return text.replace(`{${input}}`, String(inputs[input]));
+}
 
 describe('messages', () => {
 	it('are in French (the base locale) and English', () => {
@@ -47,15 +68,19 @@ describe('messages', () => {
 			['fr', fr],
 			['en', en]
 		] as const) {
-			for (const [key, text] of Object.entries(messages)) {
-				expect(typeof text === 'string' && text.trim() !== '', `${locale}: ${key}`).toBe(true);
+			for (const [key, message] of Object.entries(messages)) {
+				const all = texts(message);
+				expect(
+					all.length > 0 && all.every((text) => typeof text === 'string' && text.trim() !== ''),
+					`${locale}: ${key}`
+				).toBe(true);
 			}
 		}
 	});
 
 	it('have the same {placeholders} in both languages', () => {
 		for (const key of keys) {
-			expect(placeholders(en[key] ?? ''), key).toEqual(placeholders(fr[key]!));
+			expect(placeholders(en[key]), key).toEqual(placeholders(fr[key]));
 		}
 	});
 
@@ -66,10 +91,16 @@ describe('messages', () => {
 
 	it('compile to the text of the JSON files in each language', () => {
 		for (const key of keys) {
-			const inputs = Object.fromEntries(placeholders(fr[key]!).map((name) => [name, `{${name}}`]));
 			const message = compiled[key]!;
-			expect(message(inputs, { locale: 'fr' }), `fr: ${key}`).toBe(fr[key]);
-			expect(message(inputs, { locale: 'en' }), `en: ${key}`).toBe(en[key]);
+			for (const count of [1, 5]) {
+				const inputs: Record<string, string | number> = Object.fromEntries(
+					placeholders(fr[key]).map((name) => [name, `{${name}}`])
+				);
+				const plural = [fr[key], en[key]].find((one) => typeof one !== 'string') as Plural | undefined;
+				if (plural) inputs[plural[0].declarations[0]!.replace('input ', '')] = count;
+				expect(message(inputs, { locale: 'fr' }), `fr: ${key}`).toBe(expected(fr[key]!, inputs, 'fr'));
+				expect(message(inputs, { locale: 'en' }), `en: ${key}`).toBe(expected(en[key]!, inputs, 'en'));
+			}
 		}
 	});
 

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { frameworkMeta, principleMeta, stageMeta } from './schema';
 import { formatBudgets, plannedTotal } from './formats';
+import { frenchTypographyDeep } from './french-typography.js';
 import type { ContentFile, Framework, Principle, ShortFormat, Stage } from './types';
 
 /** A content problem, naming the file and the field so that whoever edits content can fix it. */
@@ -17,8 +18,10 @@ export class FrameworkError extends Error {
 
 const pathPattern = /content\/([a-z]{2})\/(?:(framework)|(principles|stages)\/([^/]+))\.md$/;
 
+// French pages get their non-breaking spaces when they load, whatever the author typed.
 function parse<S extends v.GenericSchema>(schema: S, file: ContentFile): v.InferOutput<S> {
-	const result = v.safeParse(schema, file.metadata ?? {});
+	const metadata = file.path.startsWith('content/fr/') ? frenchTypographyDeep(file.metadata) : file.metadata;
+	const result = v.safeParse(schema, metadata ?? {});
 	if (result.success) return result.output;
 	return fail(file, result.issues);
 }

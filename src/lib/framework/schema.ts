@@ -10,7 +10,7 @@ export const frameworkMeta = v.object({
 	title: text,
 	summary: text,
 	instrumentVersion: order,
-	levels: v.pipe(v.array(v.object({ id, label: text, description: text })), v.minLength(1)),
+	levels: v.pipe(v.array(v.object({ id, label: text, lens: v.optional(text), description: text })), v.minLength(1)),
 	scale: v.pipe(v.array(text), v.length(5)),
 	cantSay: text
 });
@@ -35,6 +35,7 @@ export const stageMeta = v.object({
 	levels: v.optional(v.array(id), []),
 	purpose: text,
 	participantPrompt: text,
+	conversation: v.optional(text),
 	duration: minutes(1),
 	formats: v.object({ twoHours: minutes(0), ninetyMinutes: minutes(0) }),
 	shortened: text

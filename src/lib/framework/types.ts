@@ -19,6 +19,8 @@ export type ShortFormat = Exclude<SessionFormat, 'full'>;
 export interface Level {
 	id: string;
 	label: string;
+	/** What the level is about, in the words of a questionnaire screen ("moi", "notre groupe"). */
+	lens?: string;
 	description: string;
 }
 
@@ -47,6 +49,8 @@ export interface Stage {
 	levels: string[];
 	purpose: string;
 	participantPrompt: string;
+	/** A question for people to talk over in pairs, shown on the phone beside the stage's prompt. */
+	conversation?: string;
 	/** Minutes in the full format. */
 	duration: number;
 	/** Minutes in each short format; 0 means the stage is skipped in that format. */

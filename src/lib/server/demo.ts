@@ -81,12 +81,14 @@ export function createDemoGroup(
 					const base = 2.6 - levelIndex * 0.55 + progress * (0.15 + levelIndex * 0.12);
 					framework.principles.forEach((principle, index) => {
 						const tilt = ((index % 4) - 1.5) * 0.35;
+						// Each pole costs the other (instrument version 2): what one person gives to a, b lacks.
+						const lean = (random() - 0.5) * 1.2;
 						const cantSay = random() < 0.04;
 						saveAnswer(participantId, sessionId, {
 							level: level.id,
 							principleId: principle.id,
-							a: cantSay ? null : rating(base + tilt + (random() - 0.5) * 2.2),
-							b: rating(base - tilt + (random() - 0.5) * 2.2)
+							a: cantSay ? null : rating(base + tilt + lean + (random() - 0.5) * 2.2),
+							b: rating(base - tilt - lean + (random() - 0.5) * 2.2)
 						});
 					});
 				});

@@ -118,7 +118,8 @@ const settable = {
 	settlesUntil: 'settles_until',
 	openedAt: 'opened_at',
 	closedAt: 'closed_at',
-	published: 'published'
+	published: 'published',
+	instrumentVersion: 'instrument_version'
 } as const;
 
 export type SessionPatch = Partial<Record<keyof typeof settable, string | number | boolean | string[] | null>>;

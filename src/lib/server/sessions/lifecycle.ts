@@ -55,8 +55,12 @@ function uniqueJoinCode(): string {
 	}
 }
 
-/** Opens a draft session: it gets a join code and starts at its first stage that is not skipped. */
-export function openSession(session: Session, plan: PlanStage[]): void {
+/**
+ * Opens a draft session: it gets a join code and starts at its first stage that is not skipped.
+ * It is asked the questionnaire the app has now, so it takes that instrument version (a draft
+ * created before an upgrade has no answers yet).
+ */
+export function openSession(session: Session, plan: PlanStage[], instrumentVersion: number): void {
 	if (!canTransition(session.status, 'live')) throw error(409, m.session_error_status());
 	transaction(() => {
 		const first = stepPosition(plan, 0, 1) ?? 1;
@@ -65,7 +69,8 @@ export function openSession(session: Session, plan: PlanStage[]): void {
 			joinCode: uniqueJoinCode(),
 			stagePosition: first,
 			phase: 'waiting',
-			openedAt: Date.now()
+			openedAt: Date.now(),
+			instrumentVersion
 		});
 	});
 }

@@ -36,7 +36,7 @@ export function activityData(session: Session, stage: PlanStage, participant: Ph
 					const answer = answers.find((a) => a.level === item.level && a.principleId === item.principleId);
 					return {
 						...item,
-						levelLabel: level.label,
+						levelLabel: level.lens ?? level.label,
 						title: principle.title,
 						poleA: { label: principle.poleA.label, prompt: principle.poleA.prompts[item.level] ?? '' },
 						poleB: { label: principle.poleB.label, prompt: principle.poleB.prompts[item.level] ?? '' },

@@ -62,6 +62,7 @@ export const load: PageServerLoad = (event) => {
 						position: stage.position,
 						title: info.title,
 						prompt: info.participantPrompt,
+						conversation: info.conversation ?? null,
 						activity: stage.activity,
 						published: isPublished(session, stage.activity)
 					}

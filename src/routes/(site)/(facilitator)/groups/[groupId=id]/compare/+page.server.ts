@@ -14,7 +14,18 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 	};
 	const before = pick('a', -2);
 	const after = pick('b', -1);
-	const sessions = history.map(({ sessionId, title, heldOn }) => ({ sessionId, title, heldOn }));
+	const sessions = history.map(({ sessionId, title, heldOn, instrumentVersion }) => ({
+		sessionId,
+		title,
+		heldOn,
+		instrumentVersion
+	}));
+	const participation = (entry: NonNullable<typeof before>) => ({
+		title: entry.title,
+		joined: entry.participantCount,
+		respondents: entry.respondentCount,
+		version: entry.instrumentVersion
+	});
 	const base = {
 		sessions,
 		levels: framework.levels.map(({ id, label }) => ({ id, label })),
@@ -29,6 +40,8 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 			after: { sessionId: after.sessionId, title: after.title, heldOn: after.heldOn },
 			sameVersion,
 			versions: [before.instrumentVersion, after.instrumentVersion],
+			// Across instrument versions only who took part compares; the scores answer other statements.
+			participation: [participation(before), participation(after)],
 			results: describeResults(after.cells, after.anonymityThreshold, framework, after.respondentCount),
 			changes: sameVersion
 				? compareCells(

@@ -67,8 +67,8 @@ const run = (event: Event) => sessionForMember(event, 'edit');
 
 export const actions: Actions = {
 	open: (event) => {
-		const { session, plan } = run(event);
-		openSession(session, plan);
+		const { session, plan, framework } = run(event);
+		openSession(session, plan, framework.instrumentVersion);
 	},
 	next: (event) => move(event, 1),
 	previous: (event) => move(event, -1),
