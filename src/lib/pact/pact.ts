@@ -5,7 +5,15 @@ import { effectiveThreshold } from '$lib/scoring/anonymity';
 export const pactParts = ['perimeter', 'vision', 'rules', 'commitments'] as const;
 export type PactPart = (typeof pactParts)[number];
 
-export const partyKinds = ['collectivite', 'etat', 'association', 'collectif', 'entreprise', 'recherche', 'autre'] as const;
+export const partyKinds = [
+	'collectivite',
+	'etat',
+	'association',
+	'collectif',
+	'entreprise',
+	'recherche',
+	'autre'
+] as const;
 export type PartyKind = (typeof partyKinds)[number];
 
 export const spaceKinds = [
@@ -122,7 +130,12 @@ export function diffClauses(
 		if (previous.text !== clause.text) {
 			changes.push({ kind: 'changed', part: clause.part, before: previous.text, after: clause.text });
 		} else if (previous.disagreement !== clause.disagreement) {
-			changes.push({ kind: 'disagreement', part: clause.part, before: previous.disagreement, after: clause.disagreement });
+			changes.push({
+				kind: 'disagreement',
+				part: clause.part,
+				before: previous.disagreement,
+				after: clause.disagreement
+			});
 		}
 	}
 	for (const clause of before) {

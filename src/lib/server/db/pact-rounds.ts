@@ -12,7 +12,10 @@ export interface Round {
 
 const columns = 'id, clause_id AS clauseId, text, opened_at AS openedAt, closed_at AS closedAt, summary';
 type Row = Omit<Round, 'summary'> & { summary: string | null };
-const toRound = (row: Row): Round => ({ ...row, summary: row.summary ? (JSON.parse(row.summary) as RoundSummary) : null });
+const toRound = (row: Row): Round => ({
+	...row,
+	summary: row.summary ? (JSON.parse(row.summary) as RoundSummary) : null
+});
 
 /** Opens a round on a clause's wording; the database refuses a second open round in a session. */
 export function openRound(sessionId: number, clauseId: number, text: string, now = Date.now()): number {
@@ -29,14 +32,15 @@ export function openRound(sessionId: number, clauseId: number, text: string, now
 /** The round a session's phones answer now, if any. */
 export function openRoundOf(sessionId: number): Round | undefined {
 	const row = sql(`SELECT ${columns} FROM pact_rounds WHERE session_id = ? AND closed_at IS NULL`).get(sessionId) as
-		| Row
-		| undefined;
+		Row | undefined;
 	return row ? toRound(row) : undefined;
 }
 
 /** A session's rounds, oldest first. */
 export function sessionRounds(sessionId: number): Round[] {
-	return (sql(`SELECT ${columns} FROM pact_rounds WHERE session_id = ? ORDER BY id`).all(sessionId) as Row[]).map(toRound);
+	return (sql(`SELECT ${columns} FROM pact_rounds WHERE session_id = ? ORDER BY id`).all(sessionId) as Row[]).map(
+		toRound
+	);
 }
 
 /** Closes a round with what was released of it. */
@@ -53,10 +57,12 @@ export function saveClauseConsent(roundId: number, voterKey: string, choice: Cla
 }
 
 /** One phone's own choice in a round. */
-export function ownClauseConsent(roundId: number, voterKey: string): { choice: ClauseChoice; reason: string } | undefined {
+export function ownClauseConsent(
+	roundId: number,
+	voterKey: string
+): { choice: ClauseChoice; reason: string } | undefined {
 	return sql('SELECT choice, reason FROM pact_consents WHERE round_id = ? AND voter_key = ?').get(roundId, voterKey) as
-		| { choice: ClauseChoice; reason: string }
-		| undefined;
+		{ choice: ClauseChoice; reason: string } | undefined;
 }
 
 /** Every choice of a round, without who made it, for its release. */

@@ -27,7 +27,8 @@ export function insertVersion(
 	fields: { adoptedOn: string; sessionId: number | null; content: VersionContent },
 	now = Date.now()
 ): number {
-	const number = ((sql('SELECT MAX(number) FROM pact_versions WHERE group_id = ?').pluck().get(groupId) as number | null) ?? 0) + 1;
+	const number =
+		((sql('SELECT MAX(number) FROM pact_versions WHERE group_id = ?').pluck().get(groupId) as number | null) ?? 0) + 1;
 	sql(
 		'INSERT INTO pact_versions (group_id, number, adopted_on, session_id, content, created_at) VALUES (?, ?, ?, ?, ?, ?)'
 	).run(groupId, number, fields.adoptedOn, fields.sessionId, JSON.stringify(fields.content), now);
@@ -44,8 +45,7 @@ export function listVersions(groupId: number): PactVersion[] {
 /** One version of a group by number. */
 export function findVersion(groupId: number, number: number): PactVersion | undefined {
 	const row = sql(`SELECT ${columns} FROM pact_versions WHERE group_id = ? AND number = ?`).get(groupId, number) as
-		| Row
-		| undefined;
+		Row | undefined;
 	return row ? toVersion(row) : undefined;
 }
 

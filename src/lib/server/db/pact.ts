@@ -41,7 +41,9 @@ export function groupProfile(groupId: number): GroupProfile {
 		`SELECT space_kind AS spaceKind, territory, public_pact AS publicPact, public_slug AS publicSlug
 		 FROM groups WHERE id = ?`
 	).get(groupId) as (Omit<GroupProfile, 'publicPact'> & { publicPact: number }) | undefined;
-	return row ? { ...row, publicPact: row.publicPact === 1 } : { spaceKind: '', territory: '', publicPact: false, publicSlug: null };
+	return row
+		? { ...row, publicPact: row.publicPact === 1 }
+		: { spaceKind: '', territory: '', publicPact: false, publicSlug: null };
 }
 
 /** Changes a group's kind of space and territory. */
@@ -51,14 +53,17 @@ export function updateGroupProfile(groupId: number, fields: { spaceKind: string;
 
 /** Turns the public page on or off; the address, once drawn, is kept. */
 export function setPublicPact(groupId: number, on: boolean, slug: string): void {
-	sql('UPDATE groups SET public_pact = ?, public_slug = COALESCE(public_slug, ?) WHERE id = ?').run(on ? 1 : 0, slug, groupId);
+	sql('UPDATE groups SET public_pact = ?, public_slug = COALESCE(public_slug, ?) WHERE id = ?').run(
+		on ? 1 : 0,
+		slug,
+		groupId
+	);
 }
 
 /** The group whose public page has this address, only while the page is on. */
 export function findPublicGroup(slug: string): { id: number; name: string } | undefined {
 	return sql('SELECT id, name FROM groups WHERE public_slug = ? AND public_pact = 1').get(slug) as
-		| { id: number; name: string }
-		| undefined;
+		{ id: number; name: string } | undefined;
 }
 
 /** A group's parties in order. */
@@ -78,7 +83,10 @@ export function addParty(groupId: number, name: string, kind: PartyKind): number
 
 /** Renames a party or changes its kind; false when it is not the group's. */
 export function updateParty(groupId: number, partyId: number, name: string, kind: PartyKind): boolean {
-	return sql('UPDATE parties SET name = ?, kind = ? WHERE id = ? AND group_id = ?').run(name, kind, partyId, groupId).changes > 0;
+	return (
+		sql('UPDATE parties SET name = ?, kind = ? WHERE id = ? AND group_id = ?').run(name, kind, partyId, groupId)
+			.changes > 0
+	);
 }
 
 /** Removes a party (its specific clauses become shared); false when it is not the group's. */
@@ -105,8 +113,7 @@ export function listClauses(groupId: number): Clause[] {
 /** One clause of a group's draft. */
 export function findClause(groupId: number, clauseId: number): Clause | undefined {
 	const row = sql(`SELECT ${clauseColumns} FROM pact_clauses WHERE id = ? AND group_id = ?`).get(clauseId, groupId) as
-		| (Omit<Clause, 'tally'> & { tally: string | null })
-		| undefined;
+		(Omit<Clause, 'tally'> & { tally: string | null }) | undefined;
 	return row ? toClause(row) : undefined;
 }
 
@@ -179,7 +186,13 @@ export function addMeasure(clauseId: number, text: string, now = Date.now()): nu
 }
 
 /** Follows up a measure of a group: its status and a note; false when it is not the group's. */
-export function followMeasure(groupId: number, measureId: number, status: MeasureStatus, note: string, now = Date.now()) {
+export function followMeasure(
+	groupId: number,
+	measureId: number,
+	status: MeasureStatus,
+	note: string,
+	now = Date.now()
+) {
 	return (
 		sql(
 			`UPDATE pact_measures SET status = ?, note = ?, updated_at = ?

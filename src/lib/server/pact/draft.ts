@@ -72,8 +72,6 @@ function toVersionClause(clause: Clause, measures: ReturnType<typeof listMeasure
 		state: clause.state,
 		disagreement: clause.disagreement,
 		tally: clause.tally,
-		measures: measures
-			.filter((m) => m.clauseId === clause.id)
-			.map(({ text, status, note }) => ({ text, status, note }))
+		measures: measures.filter((m) => m.clauseId === clause.id).map(({ text, status, note }) => ({ text, status, note }))
 	};
 }

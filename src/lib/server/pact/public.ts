@@ -29,7 +29,10 @@ export function publicPact(slug: string) {
 			adoptedOn: version.adoptedOn,
 			parties: parties.map((party) => {
 				const signed = signatures.find((s) => s.partyId === party.id);
-				return { ...party, signature: signed ? { name: signed.name, role: signed.role, signedOn: signed.signedOn } : null };
+				return {
+					...party,
+					signature: signed ? { name: signed.name, role: signed.role, signedOn: signed.signedOn } : null
+				};
 			}),
 			clauses: clauses.map((clause) => ({
 				id: clause.id,

@@ -48,7 +48,11 @@ export function versionDiff(groupId: number, from: number, to: number) {
 export function changesSinceLastVersion(groupId: number) {
 	const last = listVersions(groupId).at(-1);
 	if (!last) return null;
-	return { number: last.number, adoptedOn: last.adoptedOn, changes: diffClauses(last.content.clauses, listClauses(groupId)) };
+	return {
+		number: last.number,
+		adoptedOn: last.adoptedOn,
+		changes: diffClauses(last.content.clauses, listClauses(groupId))
+	};
 }
 
 /** The pact's timeline for the history page: each version, what it changed, who signed it. */

@@ -12,7 +12,11 @@ const optionalPartyId = v.pipe(
 	v.regex(/^\d{0,15}$/, invalid),
 	v.transform((value) => (value === '' ? null : Number(value)))
 );
-const clauseText = requiredText(800, () => m.pact_error_clause_required(), () => m.pact_error_clause_too_long());
+const clauseText = requiredText(
+	800,
+	() => m.pact_error_clause_required(),
+	() => m.pact_error_clause_too_long()
+);
 
 export const profileFields = v.object({
 	spaceKind: v.picklist(['', ...spaceKinds], invalid),
@@ -20,7 +24,11 @@ export const profileFields = v.object({
 });
 
 export const partyFields = v.object({
-	name: requiredText(160, () => m.pact_error_party_name(), () => m.pact_error_party_name()),
+	name: requiredText(
+		160,
+		() => m.pact_error_party_name(),
+		() => m.pact_error_party_name()
+	),
 	kind: v.picklist(partyKinds, invalid)
 });
 export const partyEdit = v.object({ partyId: id, ...partyFields.entries });
@@ -39,12 +47,20 @@ export const clauseMove = v.object({
 });
 export const disagreementNote = v.object({
 	clauseId: id,
-	note: requiredText(800, () => m.pact_error_note_required(), () => m.pact_error_note_too_long())
+	note: requiredText(
+		800,
+		() => m.pact_error_note_required(),
+		() => m.pact_error_note_too_long()
+	)
 });
 
 export const measureFields = v.object({
 	clauseId: id,
-	text: requiredText(300, () => m.pact_error_measure_required(), () => m.pact_error_measure_too_long())
+	text: requiredText(
+		300,
+		() => m.pact_error_measure_required(),
+		() => m.pact_error_measure_too_long()
+	)
 });
 export const measureFollow = v.object({
 	measureId: id,
@@ -57,7 +73,11 @@ export const adoption = v.object({ adoptedOn: calendarDay });
 export const signature = v.object({
 	version: id,
 	partyId: id,
-	name: requiredText(160, () => m.pact_error_signatory_name(), () => m.pact_error_signatory_name()),
+	name: requiredText(
+		160,
+		() => m.pact_error_signatory_name(),
+		() => m.pact_error_signatory_name()
+	),
 	role: optionalText(160, () => m.pact_error_signatory_role()),
 	signedOn: calendarDay
 });

@@ -45,7 +45,8 @@ export const actions: Actions = {
 		const parsed = parseForm(signature, await readForm(event.request));
 		if (!parsed.success) return fail(400, { action: 'sign', message: parsed.message, values: parsed.values });
 		const { version, partyId, ...fields } = parsed.data;
-		if (!signVersion(group.id, version, partyId, fields)) return fail(404, { action: 'sign', message: m.pact_error_missing() });
+		if (!signVersion(group.id, version, partyId, fields))
+			return fail(404, { action: 'sign', message: m.pact_error_missing() });
 		return { action: 'sign', done: true };
 	},
 	unsign: async (event) => {

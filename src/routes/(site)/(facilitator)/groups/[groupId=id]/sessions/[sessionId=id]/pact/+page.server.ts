@@ -10,7 +10,10 @@ import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = (event) => {
 	const { session, group } = sessionForMember(event, 'read');
-	return { session: { id: session.id, title: session.title, status: session.status }, pact: sessionPactView(session, group) };
+	return {
+		session: { id: session.id, title: session.title, status: session.status },
+		pact: sessionPactView(session, group)
+	};
 };
 
 type Event = RequestEvent<{ groupId: string; sessionId: string }>;
