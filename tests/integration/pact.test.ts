@@ -157,8 +157,11 @@ describe('consent in the room, versions, signatures and the public page', () => 
 	const phone = (cookies: TestCookies, form: Record<string, string>) =>
 		callAction(phoneActions.clauseConsent, { path: `/j/${code}?/clauseConsent`, params: { code }, cookies, form });
 	const load = async (fn: unknown, path: string, p: Record<string, string>, cookies?: TestCookies) =>
-		((await callAction(fn as never, { path, params: p, user: owner, cookies })) as { data: Record<string, never> })
-			.data;
+		(
+			(await callAction(fn as never, { path, params: p, user: owner, cookies })) as unknown as {
+				data: Record<string, unknown>;
+			}
+		).data;
 
 	async function startSession(title: string, phones: number) {
 		const created = await callAction(sessionsActions.create, {

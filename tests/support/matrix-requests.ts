@@ -6,10 +6,8 @@ import { createSession, emails, execute, invite, password, query, run, type Acto
 import { Client, type HttpResponse } from './http-client';
 import { outcome } from './routes';
 
-export type PathIds = Pick<
-	Cast['ids'],
-	'groupId' | 'sessionId' | 'code' | 'principleId' | 'stageId' | 'inviteToken' | 'pactSlug'
->;
+export type PathIds = Pick<Cast['ids'], 'groupId' | 'sessionId' | 'code' | 'principleId' | 'stageId' | 'inviteToken'> &
+	Partial<Pick<Cast['ids'], 'pactSlug'>>;
 
 /** The path of a page or endpoint, with the ids of group A, session A and its code. */
 export function fillRoute(route: string, ids: PathIds, sessionId = ids.sessionId): string {
@@ -21,7 +19,7 @@ export function fillRoute(route: string, ids: PathIds, sessionId = ids.sessionId
 		.replace('[stageId]', ids.stageId)
 		.replace('[token]', ids.inviteToken)
 		.replace('[number=id]', '1')
-		.replace('[slug]', ids.pactSlug);
+		.replace('[slug]', ids.pactSlug ?? 'no-public-page');
 }
 
 /** The path of a route for the matrix's cast. */
