@@ -158,7 +158,12 @@ export async function actionRequest(key: string, name: ActorName, cast: Cast, cl
 		);
 		fields.clauseId = String(query<number>(cast.databasePath, 'SELECT MAX(id) FROM pact_clauses'));
 	} else if (key.endsWith('pact?/adopt')) {
-		// Something consented to adopt, so that each adoption makes a new version.
+		// Every clause consented (standing for the room) and one more, so each adoption makes a version.
+		execute(
+			cast.databasePath,
+			"UPDATE pact_clauses SET state = 'consented' WHERE group_id = ? AND state <> 'disagreement'",
+			groupId
+		);
 		execute(
 			cast.databasePath,
 			"INSERT INTO pact_clauses (group_id, part, position, text, state) VALUES (?, 'vision', 30, ?, 'consented')",
