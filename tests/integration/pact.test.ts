@@ -1,4 +1,11 @@
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDemoGroup } from '$lib/server/demo';
+import { demoLabels } from '$lib/server/demo-labels';
+import { migrate, migrations } from '$lib/server/db/migrate';
+import { exportGroup } from '$lib/server/exports/group-json';
+import { importGroup, parseGroupExport } from '$lib/server/exports/group-import';
+import { getFramework } from '$lib/server/framework';
 import type { Db } from '$lib/server/db/connection';
 import { addMember, createGroup } from '$lib/server/db/groups';
 import { findSession } from '$lib/server/db/sessions';
@@ -310,5 +317,61 @@ describe('consent in the room, versions, signatures and the public page', () => 
 				after: 'Le vote reste un dernier recours, à la majorité des deux tiers.'
 			}
 		]);
+	});
+});
+
+describe('the demo pact, exports and imports', () => {
+	it('gives the demo group two versions, signatures and followed measures, carried whole by export and import', async () => {
+		const demoId = createDemoGroup(owner.id, getFramework('fr'), demoLabels(), { sessions: 4, participants: 6 });
+		const versions = listVersions(demoId);
+		expect(versions.map((v) => v.number)).toEqual([1, 2]);
+		expect(versionDiff(demoId, 1, 2)).toEqual([expect.objectContaining({ kind: 'changed', part: 'rules' })]);
+		expect(listSignatures(demoId)).toHaveLength(5);
+		expect(listMeasures(demoId).map((m) => m.status)).toEqual(['done', 'carried', 'dropped']);
+		expect(versions[0]!.content.clauses.some((c) => c.disagreement !== '')).toBe(true);
+
+		const exported = JSON.parse(JSON.stringify(exportGroup(demoId)));
+		expect(JSON.stringify(exported.pact)).not.toContain('public_slug');
+		const parsed = parseGroupExport(exported);
+		if (!('data' in parsed)) throw new Error(parsed.problem);
+		const copyId = importGroup(parsed.data, owner.id);
+		const copy = listVersions(copyId);
+		expect(copy.map((v) => [v.number, v.adoptedOn])).toEqual(versions.map((v) => [v.number, v.adoptedOn]));
+		expect(copy[1]!.content.clauses.map((c) => c.text)).toEqual(versions[1]!.content.clauses.map((c) => c.text));
+		expect(versionDiff(copyId, 1, 2)).toEqual(versionDiff(demoId, 1, 2));
+		expect(listSignatures(copyId).map((s) => s.name)).toEqual(listSignatures(demoId).map((s) => s.name));
+		expect(listMeasures(copyId).map((m) => [m.text, m.status, m.note])).toEqual(
+			listMeasures(demoId).map((m) => [m.text, m.status, m.note])
+		);
+		expect(listParties(copyId).map((p) => p.name)).toEqual(listParties(demoId).map((p) => p.name));
+
+		const tampered = structuredClone(exported);
+		tampered.pact.clauses[0].state = 'adopted';
+		expect(parseGroupExport(tampered)).toMatchObject({ problem: expect.stringContaining('pact.clauses.0.state') });
+		delete exported.pact;
+		expect(parseGroupExport(exported)).toHaveProperty('data');
+	});
+});
+
+describe('the migration of ground rules into the pact', () => {
+	it('brings each group’s ground rules into the draft’s rules of dialogue and of decision', () => {
+		const raw = new Database(':memory:');
+		migrate(
+			raw,
+			migrations.filter((m) => m.version < 9)
+		);
+		raw.prepare("INSERT INTO groups (id, name, created_at) VALUES (1, 'COP', 0)").run();
+		raw
+			.prepare(
+				"INSERT INTO ground_rules (group_id, position, text) VALUES (1, 1, 'On parle en « je »'), (1, 2, 'On tient les délais')"
+			)
+			.run();
+		migrate(raw);
+		expect(raw.prepare('SELECT part, position, text, state FROM pact_clauses ORDER BY position').all()).toEqual([
+			{ part: 'rules', position: 1, text: 'On parle en « je »', state: 'draft' },
+			{ part: 'rules', position: 2, text: 'On tient les délais', state: 'draft' }
+		]);
+		expect(raw.prepare('SELECT COUNT(*) FROM ground_rules').pluck().get()).toBe(2);
+		raw.close();
 	});
 });
