@@ -115,7 +115,9 @@ test('a pact drafted from the library is consented on phones, adopted, signed, c
 	await page.getByRole('button', { name: 'Adopter la version' }).click();
 	await expect(page.getByRole('link', { name: /versions\s: 1/ })).toBeVisible();
 	await page.getByRole('button', { name: 'Ouvrir la page publique' }).click();
-	const publicUrl = (await page.locator('a[href*="/pact/"]').last().getAttribute('href'))!;
+	const publicLink = page.getByRole('link', { name: /\/pact\/[a-z2-7]{16,}$/ });
+	await expect(publicLink).toBeVisible();
+	const publicUrl = (await publicLink.getAttribute('href'))!;
 
 	await page.goto(`${groupUrl}/pact/versions`);
 	for (const [party, signatory] of [
