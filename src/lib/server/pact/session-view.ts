@@ -41,7 +41,7 @@ export function projectorPact(session: Session, group: Group) {
 			id: c.id,
 			text: c.text,
 			party: view.parties.find((p) => p.id === c.partyId)?.name ?? '',
-			measures: c.measures.map(({ id, text, status }) => ({ id, text, status }))
+			measures: c.measures.map(({ id, text, status, note }) => ({ id, text, status, note }))
 		}))
 	};
 }
