@@ -6,6 +6,7 @@ import { deleteExpiredAuthSessions } from '$lib/server/db/auth-sessions';
 import { db } from '$lib/server/db/connection';
 import { hasUsers } from '$lib/server/db/users';
 import { loadFrameworks } from '$lib/server/framework';
+import { loadPactLibraries } from '$lib/server/pact-library';
 import { m } from '$lib/paraglide/messages';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 
@@ -13,6 +14,7 @@ export const init: ServerInit = () => {
 	if (building) return;
 	db();
 	loadFrameworks();
+	loadPactLibraries();
 	deleteExpiredAuthSessions(Date.now());
 };
 

@@ -46,7 +46,7 @@ function groupCases(route: string, name: string, spec: ActionSpec, target: (unkn
 
 describe('bad input to the group pages', () => {
 	for (const [route, { specs }] of Object.entries(routes)) {
-		if (!route.startsWith(groupRoute) || route === controlRoute) continue;
+		if (!route.startsWith(groupRoute) || route.startsWith(controlRoute)) continue;
 		for (const [name, spec] of Object.entries(specs)) {
 			it(`${route.slice(groupRoute.length)} ?/${name}`, async () => {
 				const target = (unknown?: string) => {
@@ -75,13 +75,17 @@ describe('bad input to the group pages', () => {
 });
 
 describe('bad input to the control view of a session', () => {
-	for (const [name, spec] of Object.entries(routes[controlRoute]!.specs)) {
-		it(`?/${name}`, async () => {
+	const sessionRoutes = Object.entries(routes).filter(([route]) => route.startsWith(controlRoute));
+	for (const [route, name, spec] of sessionRoutes.flatMap(([route, { specs }]) =>
+		Object.entries(specs).map(([name, spec]) => [route, name, spec] as const)
+	)) {
+		it(`${route.slice(controlRoute.length)} ?/${name}`, async () => {
 			const target = (unknown?: string, groupId = String(world.groupId)) => {
 				const sessionId = unknown ?? String(world.liveId);
-				return { path: `/groups/${groupId}/sessions/${sessionId}`, params: { groupId, sessionId } };
+				const path = `/groups/${groupId}/sessions/${sessionId}${route.slice(controlRoute.length)}`;
+				return { path, params: { groupId, sessionId } };
 			};
-			const { cases, call, valid } = groupCases(controlRoute, name, spec, target);
+			const { cases, call, valid } = groupCases(route, name, spec, target);
 			cases.push(
 				fc.constant({
 					label: 'a session of another group, under this one',

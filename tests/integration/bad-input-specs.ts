@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { Activity } from '$lib/framework/types';
 import { roles } from '$lib/server/auth/permissions';
 import { consentChoices } from '$lib/server/db/consents';
+import { clauseChoices, measureStatuses, pactParts, partyKinds, spaceKinds } from '$lib/pact/pact';
 import { actorKinds } from '$lib/server/db/participants';
 import { getFramework } from '$lib/server/framework';
 import { textOutside, tooLong, unknownId, wrongType } from '../support/bad-values';
@@ -13,6 +14,9 @@ import { actions as accountPage } from '../../src/routes/(site)/(facilitator)/ac
 import { actions as groups } from '../../src/routes/(site)/(facilitator)/groups/+page.server';
 import { actions as members } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/members/+page.server';
 import { actions as rules } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/rules/+page.server';
+import { actions as pact } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/pact/+page.server';
+import { actions as pactVersions } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/pact/versions/+page.server';
+import { actions as pactRounds } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/sessions/[sessionId=id]/pact/+page.server';
 import { actions as sessions } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/sessions/+page.server';
 import { actions as control } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/sessions/[sessionId=id]/+page.server';
 import { actions as settings } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/settings/+page.server';
@@ -74,6 +78,13 @@ const groupFields = {
 };
 const fieldless = (refusedOn: 'draft' | 'live'): ActionSpec => ({ fields: {}, refusedOn, lacking: 'viewer' });
 const onLive: Pick<ActionSpec, 'lacking'> = { lacking: 'viewer' };
+const clauseId = id((w: World) => String(w.clauseId));
+const partyId = id((w: World) => String(w.partyId));
+const optionalPartyId = {
+	valid: (w: World) => String(w.partyId),
+	bad: fc.oneof(unknownId, wrongType('1'))
+} satisfies Field;
+const party = { name: text(160, 'Ville de Redon'), kind: choice(partyKinds) };
 
 /** Route folder (below src/routes) → its actions and what each takes. */
 export const routes: Record<string, RouteSpec> = {
@@ -91,6 +102,10 @@ export const routes: Record<string, RouteSpec> = {
 				fields: { displayName: text(40, 'Lou', { required: false }), actorKind: choice(actorKinds, { optional: true }) }
 			},
 			consent: { activity: 'frame', fields: { ruleId, choice: choice(consentChoices) } },
+			clauseConsent: {
+				activity: 'frame',
+				fields: { clauseId, choice: choice(clauseChoices), reason: text(300, '', { required: false }) }
+			},
 			answer: {
 				activity: 'questionnaire',
 				fields: { level: choice(levelIds), principleId: choice(allPrinciples), a: rating, b: rating }
@@ -129,6 +144,65 @@ export const routes: Record<string, RouteSpec> = {
 			edit: { fields: { ruleId, text: text(500, 'On s’écoute') }, ...onLive },
 			move: { fields: { ruleId, direction: choice(['down', 'up']) }, ...onLive },
 			remove: { fields: { ruleId }, ...onLive }
+		}
+	},
+	'(site)/(facilitator)/groups/[groupId=id]/pact': {
+		actions: pact,
+		specs: {
+			profile: {
+				fields: {
+					spaceKind: choice(spaceKinds, { optional: true }),
+					territory: text(500, 'Redon', { required: false })
+				},
+				...onLive
+			},
+			addParty: { fields: party, ...onLive },
+			editParty: { fields: { partyId, ...party }, ...onLive },
+			removeParty: { fields: { partyId }, ...onLive },
+			pick: { fields: { libraryId: text(80, 'parole-egale') }, ...onLive },
+			add: { fields: { part: choice(pactParts), text: text(800, 'Une clause'), partyId: optionalPartyId }, ...onLive },
+			edit: { fields: { clauseId, text: text(800, 'Une clause'), partyId: optionalPartyId }, ...onLive },
+			move: { fields: { clauseId, direction: choice(['down', 'up']) }, ...onLive },
+			remove: { fields: { clauseId }, ...onLive },
+			disagreement: { fields: { clauseId, note: text(800, 'La ville préfère un vote') }, ...onLive },
+			addMeasure: {
+				fields: { clauseId: id((w) => String(w.commitmentClauseId)), text: text(300, 'Salle') },
+				...onLive
+			},
+			followMeasure: {
+				fields: {
+					measureId: id((w) => String(w.measureId)),
+					status: choice(measureStatuses),
+					note: text(500, '', { required: false })
+				},
+				...onLive
+			},
+			removeMeasure: { fields: { measureId: id((w) => String(w.measureId)) }, ...onLive },
+			adopt: { fields: { adoptedOn: date() }, ...onLive },
+			publish: { fields: { on: choice(['on', 'off']) }, ...onLive }
+		}
+	},
+	'(site)/(facilitator)/groups/[groupId=id]/pact/versions': {
+		actions: pactVersions,
+		specs: {
+			sign: {
+				fields: {
+					version: id(() => '1'),
+					partyId,
+					name: text(160, 'Anne Martin'),
+					role: text(160, '', { required: false }),
+					signedOn: date()
+				},
+				...onLive
+			},
+			unsign: { fields: { version: id(() => '1'), partyId }, ...onLive }
+		}
+	},
+	'(site)/(facilitator)/groups/[groupId=id]/sessions/[sessionId=id]/pact': {
+		actions: pactRounds,
+		specs: {
+			put: { fields: { clauseId }, refusedOn: 'draft', lacking: 'viewer' },
+			close: fieldless('draft')
 		}
 	},
 	'(site)/(facilitator)/groups/[groupId=id]/members': {

@@ -6,6 +6,8 @@ import { addCommitment } from '$lib/server/db/commitments';
 import { addGroundRule, listGroundRules } from '$lib/server/db/ground-rules';
 import { addMember, createGroup } from '$lib/server/db/groups';
 import { findSession, updateSession } from '$lib/server/db/sessions';
+import { addMeasure, addParty } from '$lib/server/db/pact';
+import { addOwnClause } from '$lib/server/pact/draft';
 import type { User } from '$lib/server/db/users';
 import { getFramework } from '$lib/server/framework';
 import { acceptInvitation, createInvitation } from '$lib/server/invitations';
@@ -22,6 +24,11 @@ export interface World {
 	groupId: number;
 	groupName: string;
 	ruleIds: number[];
+	/** A party, a draft clause of the pact's rules, a commitment clause and its measure. */
+	partyId: number;
+	clauseId: number;
+	commitmentClauseId: number;
+	measureId: number;
 	draftId: number;
 	liveId: number;
 	liveCode: string;
@@ -72,6 +79,10 @@ export function makeWorld(): World {
 	const other = openedSession(otherGroup, 'Autre séance');
 	addCard(live.id, 'Une carte');
 	const commitmentId = addCommitment(groupId, live.id, { text: 'Relire la charte', owner: 'Lou', dueOn: null });
+	const partyId = addParty(groupId, 'Ville de Redon', 'collectivite');
+	const clauseId = addOwnClause(groupId, 'rules', 'Nous décidons par consentement.', null);
+	const commitmentClauseId = addOwnClause(groupId, 'commitments', 'La ville prête une salle.', partyId);
+	const measureId = addMeasure(commitmentClauseId, 'Salle réservée');
 	const usedInvitation = createInvitation(groupId, 'viewer', owner.id);
 	acceptInvitation(usedInvitation, makeUser('Invited').id);
 	return {
@@ -82,6 +93,10 @@ export function makeWorld(): World {
 		groupId,
 		groupName,
 		ruleIds: listGroundRules(groupId).map((rule) => rule.id),
+		partyId,
+		clauseId,
+		commitmentClauseId,
+		measureId,
 		draftId,
 		liveId: live.id,
 		liveCode: live.code,

@@ -40,6 +40,12 @@ export interface Cast {
 		stageId: string;
 		/** A valid invitation to the throwaway group, for its page. */
 		inviteToken: string;
+		/** Group A's pact: a party, a clause, a commitment with a measure, version 1, its public page. */
+		partyId: number;
+		clauseId: number;
+		commitmentClauseId: number;
+		measureId: number;
+		pactSlug: string;
 	};
 }
 
@@ -108,6 +114,52 @@ export function query<T>(databasePath: string, sql: string, ...params: unknown[]
 	}
 }
 
+/**
+ * Writes to the app's database beside the running server: only to stand for what a room would do
+ * (the consent of enough phones), which the matrix does not test.
+ */
+export function execute(databasePath: string, sql: string, ...params: unknown[]): void {
+	const db = new Database(databasePath);
+	try {
+		db.pragma('busy_timeout = 5000');
+		db.prepare(sql).run(...params);
+	} finally {
+		db.close();
+	}
+}
+
+/** Group A's pact with one adopted version and its public page on, as a facilitator builds it. */
+async function draftPact(owner: Client, groupId: number, databasePath: string) {
+	const pact = `/groups/${groupId}/pact`;
+	ok(await owner.action(pact, 'addParty', { name: 'Ville de Figeac', kind: 'collectivite' }), 'party');
+	const partyId = query<number>(databasePath, 'SELECT MAX(id) FROM parties WHERE group_id = ?', groupId);
+	ok(await owner.action(pact, 'pick', { libraryId: 'decision-consentement' }), 'pick');
+	const clauseId = query<number>(databasePath, 'SELECT MAX(id) FROM pact_clauses WHERE group_id = ?', groupId);
+	const commitment = { part: 'commitments', text: 'La ville prête une salle.', partyId: String(partyId) };
+	ok(await owner.action(pact, 'add', commitment), 'commitment');
+	const commitmentClauseId = query<number>(
+		databasePath,
+		'SELECT MAX(id) FROM pact_clauses WHERE group_id = ?',
+		groupId
+	);
+	ok(
+		await owner.action(pact, 'addMeasure', { clauseId: String(commitmentClauseId), text: 'Salle réservée' }),
+		'measure'
+	);
+	const measureId = query<number>(databasePath, 'SELECT MAX(id) FROM pact_measures');
+	execute(databasePath, "UPDATE pact_clauses SET state = 'consented' WHERE group_id = ?", groupId);
+	ok(await owner.action(pact, 'adopt', { adoptedOn: '2026-03-21' }), 'adopt');
+	ok(await owner.action(pact, 'publish', { on: 'on' }), 'publish');
+	// A clause the room objected to, for the disagreement to be recorded on.
+	execute(
+		databasePath,
+		"INSERT INTO pact_clauses (group_id, part, position, text, state) VALUES (?, 'rules', 9, 'Le vote à main levée.', 'objected')",
+		groupId
+	);
+	const pactSlug = query<string>(databasePath, 'SELECT public_slug FROM groups WHERE id = ?', groupId);
+	return { partyId, clauseId, commitmentClauseId, measureId, pactSlug };
+}
+
 /** Sets everything up; the throwaway session T stands at its first stage with one card sent. */
 export async function castRoom(baseUrl: string, databasePath: string): Promise<Cast> {
 	const room = await openRoom(baseUrl);
@@ -126,6 +178,7 @@ export async function castRoom(baseUrl: string, databasePath: string): Promise<C
 
 	ok(await owner.action(`/groups/${groupId}/rules`, 'add', { text: 'On se parle franchement' }), 'rule');
 	await control(room, 'addCommitment', { text: 'Relire la charte', owner: '', dueOn: '' });
+	const pact = await draftPact(owner, groupId, databasePath);
 
 	// T: a live session of the same group with one card, for the control actions to act on.
 	const t = await createSession(owner, groupId, 'Séance jetable');
@@ -169,7 +222,8 @@ export async function castRoom(baseUrl: string, databasePath: string): Promise<C
 			spareMemberId: id("SELECT id FROM users WHERE email = 'spare@example.org'"),
 			principleId: framework.principles[0]!.id,
 			stageId: framework.stages[0]!.id,
-			inviteToken
+			inviteToken,
+			...pact
 		}
 	};
 }

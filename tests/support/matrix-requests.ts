@@ -2,11 +2,12 @@
 // fields an action is sent with, and the throwaway objects some need so that whoever may run
 // them harms nothing (a fresh session in the state the action wants, a fresh invitation…).
 import { request as httpRequest } from 'node:http';
-import { createSession, emails, invite, password, query, run, type ActorName, type Cast } from './cast';
+import { createSession, emails, execute, invite, password, query, run, type ActorName, type Cast } from './cast';
 import { Client, type HttpResponse } from './http-client';
 import { outcome } from './routes';
 
-export type PathIds = Pick<Cast['ids'], 'groupId' | 'sessionId' | 'code' | 'principleId' | 'stageId' | 'inviteToken'>;
+export type PathIds = Pick<Cast['ids'], 'groupId' | 'sessionId' | 'code' | 'principleId' | 'stageId' | 'inviteToken'> &
+	Partial<Pick<Cast['ids'], 'pactSlug'>>;
 
 /** The path of a page or endpoint, with the ids of group A, session A and its code. */
 export function fillRoute(route: string, ids: PathIds, sessionId = ids.sessionId): string {
@@ -16,7 +17,9 @@ export function fillRoute(route: string, ids: PathIds, sessionId = ids.sessionId
 		.replace('[code=joincode]', ids.code)
 		.replace('[principleId]', ids.principleId)
 		.replace('[stageId]', ids.stageId)
-		.replace('[token]', ids.inviteToken);
+		.replace('[token]', ids.inviteToken)
+		.replace('[number=id]', '1')
+		.replace('[slug]', ids.pactSlug ?? 'no-public-page');
 }
 
 /** The path of a route for the matrix's cast. */
@@ -68,6 +71,27 @@ const fieldsFor: Record<string, (cast: Cast) => Record<string, string | string[]
 	'?/reviewCommitment': (cast) => ({ commitmentId: String(cast.ids.commitmentId), status: 'carried' }),
 	'settings?/update': () => ({ name: 'COP locale de Figeac', description: '', anonymityThreshold: '3' }),
 	'settings?/delete': () => ({ confirmName: 'pas le nom du groupe' }),
+	'pact?/profile': () => ({ spaceKind: 'conseil-alimentaire', territory: 'Le Grand Figeac' }),
+	'pact?/addParty': () => ({ name: 'Partie de la matrice', kind: 'association' }),
+	'pact?/editParty': (cast) => ({ partyId: String(cast.ids.partyId), name: 'Ville de Figeac', kind: 'collectivite' }),
+	'pact?/pick': () => ({ libraryId: 'parole-egale' }),
+	'pact?/add': () => ({ part: 'vision', text: 'Clause de la matrice', partyId: '' }),
+	'pact?/edit': (cast) => ({ clauseId: String(cast.ids.clauseId), text: 'Clause de la matrice, revue', partyId: '' }),
+	'pact?/move': (cast) => ({ clauseId: String(cast.ids.clauseId), direction: 'down' }),
+	'pact?/disagreement': () => ({ note: 'La mairie préfère un vote' }),
+	'pact?/addMeasure': (cast) => ({ clauseId: String(cast.ids.commitmentClauseId), text: 'Mesure de la matrice' }),
+	'pact?/followMeasure': (cast) => ({ measureId: String(cast.ids.measureId), status: 'done', note: 'Fait' }),
+	'pact?/adopt': () => ({ adoptedOn: today() }),
+	'pact?/publish': () => ({ on: 'on' }),
+	'versions?/sign': (cast) => ({
+		version: '1',
+		partyId: String(cast.ids.partyId),
+		name: 'Anne Martin',
+		role: 'Maire',
+		signedOn: today()
+	}),
+	'versions?/unsign': (cast) => ({ version: '1', partyId: String(cast.ids.partyId) }),
+	'?/clauseConsent': (cast) => ({ clauseId: String(cast.ids.clauseId), choice: 'consent', reason: '' }),
 	'/j?/default': (cast) => ({ code: cast.ids.code }),
 	'?/checkin': () => ({ availability: '4', word: 'prêt' }),
 	'?/identity': () => ({ displayName: 'Matrice', actorKind: '' }),
@@ -113,6 +137,48 @@ export async function actionRequest(key: string, name: ActorName, cast: Cast, cl
 		await owner.action(`/groups/${groupId}/rules`, 'add', { text: 'Règle jetable' });
 		const id = query<number>(cast.databasePath, 'SELECT MAX(id) FROM ground_rules WHERE group_id = ?', groupId);
 		fields = { ruleId: String(id) };
+	} else if (key.endsWith('pact?/removeParty') || key.endsWith('pact?/remove') || key.endsWith('pact?/removeMeasure')) {
+		const pact = `/groups/${groupId}/pact`;
+		if (action === 'removeParty') {
+			await owner.action(pact, 'addParty', { name: 'Partie jetable', kind: 'autre' });
+			fields = { partyId: String(query<number>(cast.databasePath, 'SELECT MAX(id) FROM parties')) };
+		} else if (action === 'remove') {
+			await owner.action(pact, 'add', { part: 'vision', text: 'Clause jetable', partyId: '' });
+			fields = { clauseId: String(query<number>(cast.databasePath, 'SELECT MAX(id) FROM pact_clauses')) };
+		} else {
+			await owner.action(pact, 'addMeasure', { clauseId: String(cast.ids.commitmentClauseId), text: 'Mesure jetable' });
+			fields = { measureId: String(query<number>(cast.databasePath, 'SELECT MAX(id) FROM pact_measures')) };
+		}
+	} else if (key.endsWith('pact?/disagreement')) {
+		// A clause the room objected to (standing for the phones' choices), for this person to keep.
+		execute(
+			cast.databasePath,
+			"INSERT INTO pact_clauses (group_id, part, position, text, state) VALUES (?, 'rules', 20, 'Objection jetable', 'objected')",
+			groupId
+		);
+		fields.clauseId = String(query<number>(cast.databasePath, 'SELECT MAX(id) FROM pact_clauses'));
+	} else if (key.endsWith('pact?/adopt')) {
+		// Every clause consented (standing for the room) and one more, so each adoption makes a version.
+		execute(
+			cast.databasePath,
+			"UPDATE pact_clauses SET state = 'consented' WHERE group_id = ? AND state <> 'disagreement'",
+			groupId
+		);
+		execute(
+			cast.databasePath,
+			"INSERT INTO pact_clauses (group_id, part, position, text, state) VALUES (?, 'vision', 30, ?, 'consented')",
+			groupId,
+			`Clause consentie ${++counter}`
+		);
+	} else if (key.endsWith('versions?/unsign')) {
+		await owner.action(`/groups/${groupId}/pact/versions`, 'sign', fieldsFor['versions?/sign']!(cast) as never);
+	} else if (route.endsWith('[sessionId=id]/pact')) {
+		// A round on session T: the one left open is closed, a fresh clause is put for ?/close.
+		await owner.action(path, 'close', {});
+		await owner.action(`/groups/${groupId}/pact`, 'add', { part: 'vision', text: 'Clause à soumettre', partyId: '' });
+		const clauseId = String(query<number>(cast.databasePath, 'SELECT MAX(id) FROM pact_clauses'));
+		if (action === 'close') await owner.action(path, 'put', { clauseId });
+		fields = action === 'put' ? { clauseId } : {};
 	} else if (key.endsWith('members?/withdraw')) {
 		await invite(owner, groupId, 'viewer');
 		const sql = 'SELECT id FROM invitations WHERE group_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1';

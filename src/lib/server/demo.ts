@@ -12,6 +12,7 @@ import { createDraftSession } from '$lib/server/sessions/lifecycle';
 import { forgetAnswers, takeSnapshot } from '$lib/server/sessions/snapshot';
 import { forgetRoomInputs, releaseCheckin } from '$lib/server/sessions/releases';
 import { defaultThreshold } from '$lib/scoring/disclosure';
+import { createDemoPact, type DemoPactLabels } from './demo-pact';
 
 /** A small seeded random generator, so the demo is the same every time. */
 function seeded(seed: number) {
@@ -41,6 +42,8 @@ export interface DemoLabels {
 	sessionTitle: (quarter: number) => string;
 	commitment: (quarter: number) => string;
 	owner: string;
+	/** The demo pact's texts; without them the demo group has no pact. */
+	pact?: DemoPactLabels;
 }
 
 /**
@@ -113,6 +116,7 @@ export function createDemoGroup(
 			forgetAnswers(sessionId);
 			forgetRoomInputs(sessionId);
 		});
+		if (labels.pact) createDemoPact(groupId, quarters, labels.pact);
 		return groupId;
 	});
 }

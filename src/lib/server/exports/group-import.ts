@@ -15,6 +15,7 @@ import { createSession, updateSession } from '$lib/server/db/sessions';
 import { saveSnapshot } from '$lib/server/db/snapshots';
 import { readable } from '$lib/server/validation/form';
 import { exportFormat } from './group-json';
+import { importPact, pactImport } from './pact-json';
 
 // An import is validated as the forms validate (lengths, readable text), and bounded: a session
 // holds at most as many people as one can join, so a small file cannot grow into a huge write.
@@ -120,7 +121,9 @@ const version2 = v.object({
 		}),
 		500
 	),
-	commitments
+	commitments,
+	// Files written before the pact have none.
+	pact: v.optional(pactImport)
 });
 
 // Files written before disclosure control: per-person rows, turned into counts on the way in.
@@ -300,6 +303,7 @@ export function importGroup(data: GroupImport, ownerId: number): number {
 				if (status !== 'open') setCommitmentStatus(groupId, commitmentId, status);
 			}
 		});
+		if (data.pact) transaction(() => importPact(groupId, data.pact!, sessionIds));
 		return groupId;
 	} catch (problem) {
 		deleteGroup(groupId);

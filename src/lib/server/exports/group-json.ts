@@ -9,6 +9,7 @@ import { listPlan, listSessions } from '$lib/server/db/sessions';
 import { commitmentsForExport } from '$lib/server/db/commitments';
 import { roomSummary } from '$lib/server/sessions/releases';
 import { findRelease } from '$lib/server/db/releases';
+import { exportPact } from './pact-json';
 
 export const exportFormat = 'entre-deux/group';
 export const exportFormatVersion = 2;
@@ -78,7 +79,8 @@ export function exportGroup(groupId: number) {
 			feedback: listFeedback(session.id),
 			snapshot: publishedRows(session.id)
 		})),
-		commitments: commitmentsForExport(groupId)
+		commitments: commitmentsForExport(groupId),
+		pact: exportPact(groupId)
 	};
 }
 

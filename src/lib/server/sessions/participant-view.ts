@@ -6,6 +6,7 @@ import { ownConsents } from '$lib/server/db/consents';
 import { listGroundRules } from '$lib/server/db/ground-rules';
 import { ownRoomName } from '$lib/server/db/room-names';
 import type { Session } from '$lib/server/db/sessions';
+import { phonePact } from '$lib/server/pact/rounds';
 import type { Phone } from './participation';
 
 /** What a participant's phone needs for the current activity: only their own inputs, never others'. */
@@ -23,7 +24,8 @@ export function activityData(session: Session, stage: PlanStage, participant: Ph
 			return {
 				kind: 'frame' as const,
 				rules: listGroundRules(session.groupId).map(({ id, text }) => ({ id, text })),
-				consents: ownConsents(session.id, participant.keys.consent)
+				consents: ownConsents(session.id, participant.keys.consent),
+				pact: phonePact(session, participant.keys.consent)
 			};
 		case 'questionnaire': {
 			const ids = framework.principles.map((p) => p.id);

@@ -7,6 +7,7 @@ import { deleteRoomNames } from '$lib/server/db/room-names';
 import type { Session } from '$lib/server/db/sessions';
 import { getFramework } from '$lib/server/framework';
 import { baseLocale } from '$lib/paraglide/runtime';
+import { closeOpenRound } from '$lib/server/pact/rounds';
 import { forgetRoomInputs, releaseCheckin, releaseFrame } from './releases';
 import { forgetAnswers, takeSnapshot } from './snapshot';
 
@@ -60,6 +61,7 @@ export function settle(session: Session, now: number): PublishedActivity[] {
 	const published = new Set(freezeResults(session, now));
 	if (releaseCheckin(session.id, threshold)) published.add('checkin');
 	if (releaseFrame(session.id, threshold)) published.add('frame');
+	closeOpenRound(session, threshold, now);
 	forgetAnswers(session.id);
 	forgetRoomInputs(session.id);
 	deleteRoomNames(session.id);

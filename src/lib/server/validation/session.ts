@@ -9,7 +9,7 @@ function isCalendarDay(value: string): boolean {
 }
 
 /** A day typed as YYYY-MM-DD that exists (no 31 February). */
-const calendarDay = v.pipe(
+export const calendarDay = v.pipe(
 	v.string(() => m.session_error_date()),
 	v.isoDate(() => m.session_error_date()),
 	v.check(isCalendarDay, () => m.session_error_date())

@@ -29,6 +29,8 @@ import { activityData } from '$lib/server/sessions/participant-view';
 import { previousResults, sessionResults } from '$lib/server/sessions/results';
 import { parseForm, readForm } from '$lib/server/validation/form';
 import { answer, card, checkin, consent, feedback, identity } from '$lib/server/validation/participation';
+import { clauseConsent } from '$lib/server/validation/pact';
+import { consentToClause } from '$lib/server/pact/rounds';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 
@@ -139,6 +141,17 @@ export const actions: Actions = {
 			return fail(400, { message: m.error_invalid_form() });
 		}
 		saveConsent(session.id, participant.keys.consent, parsed.data.ruleId, parsed.data.choice);
+		countsChanged(session.id, framework);
+		return { saved: true };
+	}),
+	// A clause of the pact is answered while the facilitator puts it to the room at stage 3.
+	clauseConsent: forActivity('frame', async (event, { session, framework, participant }) => {
+		const parsed = parseForm(clauseConsent, await readForm(event.request));
+		if (!parsed.success) return fail(400, { message: parsed.message });
+		const { clauseId, choice, reason } = parsed.data;
+		if (!consentToClause(session, participant.keys.consent, clauseId, choice, reason)) {
+			return fail(409, { message: m.participant_error_closed() });
+		}
 		countsChanged(session.id, framework);
 		return { saved: true };
 	}),

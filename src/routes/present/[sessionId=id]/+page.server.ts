@@ -8,6 +8,7 @@ import { sessionForMember } from '$lib/server/sessions/access';
 import { liveCounts } from '$lib/server/sessions/counts';
 import { currentStage } from '$lib/server/sessions/participation';
 import { roomSummary } from '$lib/server/sessions/releases';
+import { projectorPact } from '$lib/server/pact/session-view';
 import { previousResults, sessionResults } from '$lib/server/sessions/results';
 
 export const load: PageServerLoad = async (event) => {
@@ -34,6 +35,7 @@ export const load: PageServerLoad = async (event) => {
 		counts: liveCounts(session, plan, framework),
 		cards: activity === 'cards' ? listCards(session.id, 'approved') : [],
 		rules: activity === 'frame' ? roomSummary(session.id, listGroundRules(group.id)).rules : [],
+		pact: activity === 'frame' ? projectorPact(session, group) : null,
 		names: activity === 'connect' && session.status === 'live' ? listRoomNames(session.id) : [],
 		commitments:
 			activity === 'frame'

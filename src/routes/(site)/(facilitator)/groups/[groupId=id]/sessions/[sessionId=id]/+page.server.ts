@@ -26,6 +26,7 @@ import {
 	touchSession
 } from '$lib/server/sessions/lifecycle';
 import { roomSummary } from '$lib/server/sessions/releases';
+import { sessionPactView } from '$lib/server/pact/session-view';
 import { previousResults, sessionResults } from '$lib/server/sessions/results';
 import { parseForm, readForm } from '$lib/server/validation/form';
 import {
@@ -51,6 +52,7 @@ export const load: PageServerLoad = (event) => {
 		toReview: listOpenCommitments(group.id).filter((c) => c.sessionId !== session.id),
 		feedback: session.status === 'live' ? [] : listFeedback(session.id),
 		room: roomSummary(session.id, listGroundRules(group.id)),
+		pact: sessionPactView(session, group),
 		names: session.status === 'live' ? listRoomNames(session.id) : [],
 		results: sessionResults(session.id, framework),
 		threshold: group.anonymityThreshold,
