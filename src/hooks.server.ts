@@ -8,6 +8,7 @@ import { hasUsers } from '$lib/server/db/users';
 import { loadFrameworks } from '$lib/server/framework';
 import { m } from '$lib/paraglide/messages';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { answersCode, takeAnswers } from '$lib/server/sessions/answer-endpoint';
 
 export const init: ServerInit = () => {
 	if (building) return;
@@ -58,7 +59,14 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, i18n, auth, firstRun);
+// A phone's answers are taken first, before the locale and the page machinery they do not need
+// (see answer-endpoint.ts); everything else goes through the whole sequence.
+const answers: Handle = ({ event, resolve }) => {
+	const code = event.request.method === 'POST' ? answersCode(event.url.pathname) : null;
+	return code ? takeAnswers(event.request, code, event.getClientAddress()) : resolve(event);
+};
+
+export const handle = sequence(answers, securityHeaders, i18n, auth, firstRun);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: m.error_not_found() };
