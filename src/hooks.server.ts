@@ -8,13 +8,15 @@ import { hasUsers } from '$lib/server/db/users';
 import { loadFrameworks } from '$lib/server/framework';
 import { m } from '$lib/paraglide/messages';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { answersCode, takeAnswers } from '$lib/server/sessions/answer-endpoint';
+import { answerFromNode, answerFromRequest, answersCode, nodeAnswersKey } from '$lib/server/sessions/answer-endpoint';
 
 export const init: ServerInit = () => {
 	if (building) return;
 	db();
 	loadFrameworks();
 	deleteExpiredAuthSessions(Date.now());
+	// For src/cli/start.js, which answers the phones' answers before SvelteKit (answer-endpoint.ts).
+	(globalThis as Record<symbol, unknown>)[nodeAnswersKey] = answerFromNode;
 };
 
 const i18n: Handle = ({ event, resolve }) =>
@@ -60,10 +62,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 };
 
 // A phone's answers are taken first, before the locale and the page machinery they do not need
-// (see answer-endpoint.ts); everything else goes through the whole sequence.
+// (see answer-endpoint.ts), when the server did not take them before SvelteKit already.
 const answers: Handle = ({ event, resolve }) => {
 	const code = event.request.method === 'POST' ? answersCode(event.url.pathname) : null;
-	return code ? takeAnswers(event.request, code, event.getClientAddress()) : resolve(event);
+	return code ? answerFromRequest(event.request, code, event.getClientAddress()) : resolve(event);
 };
 
 export const handle = sequence(answers, securityHeaders, i18n, auth, firstRun);

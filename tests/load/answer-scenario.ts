@@ -4,7 +4,16 @@
 import Database from 'better-sqlite3';
 import type { AppServer } from '../support/app-server';
 import { control, openRoom, questionnaireItems, type Room } from '../support/room';
-import { answerAll, answersPerSecond, flatOut, paced, type Item, type WorkloadResult } from './answer-workload';
+import {
+	answerAll,
+	answersPerSecond,
+	flatOut,
+	paced,
+	type Item,
+	type Via,
+	type WorkloadResult
+} from './answer-workload';
+import { measureCpu } from './cpu';
 import { startBenchServer } from './cleanup';
 import { timeStateChange, type Reach } from './fan-out';
 import { largestPaintMs } from './page-paint';
@@ -19,6 +28,8 @@ export interface RoomRun {
 	paced: WorkloadResult;
 	flatOut: WorkloadResult;
 	flatOutPerSecond: number;
+	/** The server's CPU time (user + system) over the flat-out phase, per answer acknowledged. */
+	serverCpuMsPerAnswer: number;
 	stored: number;
 	projectorLagMs: number;
 	peakRssMb: number;
@@ -56,7 +67,7 @@ const click = (room: Room, phones: Phone[], action: string, fields: Record<strin
 	timeStateChange(phones, () => control(room, action, fields));
 
 /** Runs the room once with n phones. */
-export async function runRoom(n: number): Promise<RoomRun> {
+export async function runRoom(n: number, via: Via = 'endpoint'): Promise<RoomRun> {
 	const { server, stop } = await startBenchServer('bench-room');
 	const peakRss = sampleRss(server);
 	let phones: Phone[] = [];
@@ -74,7 +85,7 @@ export async function runRoom(n: number): Promise<RoomRun> {
 		stageChanges.push(await click(room, phones, 'openActivity'));
 
 		const clients = phones.map((phone) => phone.client);
-		const answering = answerAll(clients, room.joinCode, items, paced);
+		const answering = answerAll(clients, room.joinCode, items, paced, via);
 		// Meanwhile the facilitator starts a countdown, and stops it: every phone reloads twice.
 		await sleep(10_000);
 		const meanwhile = [await click(room, phones, 'timer', { minutes: '5' })];
@@ -87,7 +98,11 @@ export async function runRoom(n: number): Promise<RoomRun> {
 		const projectorLagMs = await projectorLag(projector, pacedResult.lastAckAt, pacedResult.completePhones);
 		const stored = storedAnswers(server, room.sessionId);
 
-		const flatOutResult = await answerAll(clients, room.joinCode, items, flatOut);
+		// Everything the server does meanwhile counts: the answers, and the streams, projector and
+		// control view that follow them.
+		const cpu = measureCpu(server.child.pid);
+		const flatOutResult = await answerAll(clients, room.joinCode, items, flatOut, via);
+		const serverCpuMs = cpu();
 		stageChanges.push(await click(room, phones, 'closeActivity'));
 		stageChanges.push(await click(room, phones, 'next'));
 		const reveal = await click(room, phones, 'reveal');
@@ -98,6 +113,7 @@ export async function runRoom(n: number): Promise<RoomRun> {
 			paced: pacedResult,
 			flatOut: flatOutResult,
 			flatOutPerSecond: answersPerSecond(flatOutResult),
+			serverCpuMsPerAnswer: serverCpuMs / flatOutResult.acknowledged,
 			stored,
 			projectorLagMs,
 			peakRssMb: peakRss(),

@@ -59,8 +59,15 @@ run, every one stored and acknowledged on resend, no 5xx), in the paced pass onl
 listen queue nor SYN retransmissions moved meanwhile, and the cause is not found yet.
 `;
 
+/** What the whole benchmark adds to the figures: how it ran. */
+export interface RunMode {
+	noisy: boolean;
+	via: string;
+	loadAverage: { median: number; max: number };
+}
+
 /** The Markdown report. */
-export function markdown(f: Figures, c: Context): string {
+export function markdown(f: Figures & RunMode, c: Context): string {
 	const fiveXx = Object.entries(f.errors).filter(([status]) => /^5/.test(status));
 	const s = f.streams;
 	const targets: [string, string | number, boolean][] = [
@@ -71,6 +78,13 @@ export function markdown(f: Figures, c: Context): string {
 		],
 		['no 5xx', statuses(f.errors), fiveXx.length === 0],
 		['p95 answer latency < 50 ms', ms(f.latencyMs.p95), f.latencyMs.p95 < 50],
+		['throughput flat out ≥ 0.5 of the baseline in the same run', String(f.baselineRatio), f.baselineRatio >= 0.5],
+		[
+			'server CPU per acknowledged answer flat out ≤ 0.5 ms',
+			`${f.serverCpuMsPerAnswer} ms`,
+			f.serverCpuMsPerAnswer <= 0.5
+		],
+		['no answer without a response within 30 s', `${f.stalls}`, f.stalls === 0],
 		['projector counts lag < 500 ms', ms(f.projectorLagMs), f.projectorLagMs < 500],
 		[
 			'participant page JavaScript before reveal < 40 KB gzipped',
@@ -85,7 +99,11 @@ export function markdown(f: Figures, c: Context): string {
 Measured by \`npm run bench\` (tests/load/). It builds nothing itself: it starts the built app
 (\`node src/cli/start.js\`, which rebuilds a stale build first) on a temporary SQLite database and
 drives it over HTTP on 127.0.0.1 like real phones. Figures are medians over ${f.runs} runs unless
-said otherwise; ${c.note}
+said otherwise; ${c.note}${
+		f.noisy
+			? ` With \`--noisy\`: ${2 * c.machine.cores} busy processes loaded the cores as a build would (tests/load/noise.ts), one-minute load average ${f.loadAverage.median} (median), ${f.loadAverage.max} at most.`
+			: ` One-minute load average ${f.loadAverage.median} (median), ${f.loadAverage.max} at most.`
+	}${f.via === 'action' ? ' Answers sent to the page’s form action (`--via action`), as phones did before the answers endpoint.' : ''}
 
 - **Command:** \`${c.command}\` (took ${c.durationS} s)
 - **Machine:** ${c.machine.cores} cores (${c.machine.cpu}), ${c.machine.memoryGb} GB, Node ${c.machine.node}, ${c.machine.os}, \`ulimit -n\` ${c.machine.openFilesLimit}
@@ -130,12 +148,14 @@ round trip, 400 kbit/s each way).
 | answer latency flat out, p50 / p95 / p99 | ${f.flatOutLatencyMs.p50} / ${f.flatOutLatencyMs.p95} / ${f.flatOutLatencyMs.p99} ms |
 | baseline flat out (bare node:http + the same upsert) | ${f.baselineAnswersPerSecond} answers/s |
 | **Entre-deux / baseline** | **${f.baselineRatio}** |
+| server CPU per acknowledged answer flat out (\`serverCpuMsPerAnswer\`) / the baseline's | ${f.serverCpuMsPerAnswer} / ${f.baselineCpuMsPerAnswer} ms |
+| worst answer latency, at a person's pace / flat out | ${f.worstLatencyMs.paced} / ${f.worstLatencyMs.flatOut} ms |
 | state change → event on half / all phones | ${f.stageChangeMs.eventMedian} / ${f.stageChangeMs.eventAll} ms |
 | state change → all ${f.participants} phones reloaded their data (median; worst) | ${ms(f.stageChangeMs.reloadAll)}; ${ms(f.stageChangeMs.worstReloadAll)} |
 | results revealed (stage 7) → all ${f.participants} phones reloaded them | ${ms(f.revealReloadAllMs)} |
 | server resident memory at peak (highest run) | ${f.peakRssMb} MB |
 
-Per run: ${f.perRun.map((r) => `${r.answersPerSecond} vs ${r.baselineAnswersPerSecond} answers/s, p95 ${r.latencyP95Ms} ms, lag ${r.projectorLagMs} ms, ${r.peakRssMb} MB`).join('; ')}.
+Per run: ${f.perRun.map((r) => `${r.answersPerSecond} vs ${r.baselineAnswersPerSecond} answers/s, ${r.serverCpuMsPerAnswer} ms CPU per answer, p95 ${r.latencyP95Ms} ms, lag ${r.projectorLagMs} ms, ${r.peakRssMb} MB`).join('; ')}.
 State changes timed: ${f.stageChangeMs.changes} (5 moves, opening the questionnaire, the countdown started and stopped while people answer, closing it, moving on), ${f.stageChangeMs.missed} events missed.
 
 **The baseline** (tests/load/baseline-server.js) is a minimal \`node:http\` server that does what
@@ -143,7 +163,9 @@ an answer needs and nothing else: find the participant by the hash of its cookie
 the fields, upsert into the same \`answers\` table with the same pragmas. It runs in its own child
 process, against the same load generator, in the same run, so it shares the two cores with the
 generator exactly as the app does; its phones keep no stream open. The ratio is Entre-deux's
-flat-out throughput (with the room's streams and projector running) over the baseline's.
+flat-out throughput (with the room's streams and projector running) over the baseline's. The CPU
+per answer is the server process's user + system time from \`/proc/<pid>/stat\` over the flat-out
+pass (streams, projector and control view included), divided by the answers acknowledged.
 
 ${
 	s

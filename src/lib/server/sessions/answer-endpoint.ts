@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Framework } from '$lib/framework/types';
 import { saveAnswer, type AnswerRow } from '$lib/server/db/answers';
 import { transaction } from '$lib/server/db/connection';
@@ -16,11 +17,14 @@ import { acceptingStage, countsChanged, currentParticipant } from './participati
  * phone queued while offline), where a and b are "0" to "4" or "x" (I can't say), as the form
  * sends them, and seq is the phone's own order of its sends: the newest wins (see saveAnswer).
  *
- * It is answered in the first server hook, before locale negotiation, the session cookie and
- * SvelteKit's page machinery: an answer needs none of them, and each cost more than the answer
- * itself. It does everything the page's answer action does: the same code lookup (counted against
- * guessing), the same participant, the same check that the questionnaire takes input now. The
- * page's form action stays for phones without JavaScript.
+ * Served by `npm start` (src/cli/start.js), it is answered straight from Node's request, before
+ * SvelteKit (answerFromNode, which the server hooks' init hands to start.js); under any other
+ * server (vite dev, preview) in the first server hook (answerFromRequest). Either way before
+ * locale negotiation, the login cookie and the page machinery: an answer needs none of them, and
+ * together they cost several times what the answer itself does (BENCHMARKS.md). It does
+ * everything the page's answer action does: the same code lookup (counted against guessing), the
+ * same participant, the same check that the questionnaire takes input now. The page's form action
+ * stays for phones without JavaScript.
  *
  * 200 `{ saved }`: every answer was taken (an older send than the one stored is taken and ignored).
  * Refusals carry `{ message }` in the phone's language: 400 a malformed batch (nothing stored),
@@ -96,29 +100,39 @@ function parseBatch(body: unknown): Answer[] | null {
 	return answers;
 }
 
-const reply = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers });
+/** A post to the answers endpoint, whichever server received it. */
+interface AnswersPost {
+	code: string;
+	contentType: string | undefined | null;
+	cookie: string | undefined | null;
+	address: string;
+	/** The body, or null when it is over the limit. */
+	body(): Promise<string | null>;
+	/** The phone's language, for a refusal's message. */
+	locale(): Locale;
+}
 
-/** Takes a phone's answers; `address` is the client's, for the code lookup's limits. */
-export async function takeAnswers(request: Request, code: string, address: string): Promise<Response> {
+type Locale = ReturnType<typeof extractLocaleFromRequest>;
+type Reply = { status: number; body: string };
+const reply = (status: number, body: unknown): Reply => ({ status, body: JSON.stringify(body) });
+
+async function takeAnswers(post: AnswersPost): Promise<Reply> {
 	// Refusals are rare: only they pay for finding the phone's language.
-	const refuse = (status: number, message: (inputs: object, options: { locale: 'fr' | 'en' }) => string) =>
-		reply(status, { message: message({}, { locale: extractLocaleFromRequest(request) }) });
-	if (!request.headers.get('content-type')?.startsWith('application/json')) {
-		return refuse(415, m.error_invalid_form);
-	}
-	if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes) return refuse(413, m.error_invalid_form);
+	const refuse = (status: number, message: (inputs: object, options: { locale: Locale }) => string) =>
+		reply(status, { message: message({}, { locale: post.locale() }) });
+	if (!post.contentType?.startsWith('application/json')) return refuse(415, m.error_invalid_form);
+	const text = await post.body();
+	if (text === null) return refuse(413, m.error_invalid_form);
 	let answers: Answer[] | null;
 	try {
-		const text = await request.text();
-		answers = text.length > maxBodyBytes ? null : parseBatch(JSON.parse(text));
+		answers = parseBatch(JSON.parse(text));
 	} catch {
 		answers = null;
 	}
 	if (!answers) return refuse(400, m.error_invalid_form);
 
-	const cookieHeader = request.headers.get('cookie');
-	const cookies = { get: (name: string) => cookieValue(cookieHeader, name) };
-	const found = lookUpCode(code, address, cookies);
+	const cookies = { get: (name: string) => cookieValue(post.cookie, name) };
+	const found = lookUpCode(post.code, post.address, cookies);
 	if (!('session' in found)) {
 		return found.refused === 'tooMany' ? refuse(429, m.join_error_too_many) : refuse(404, m.join_error_unknown);
 	}
@@ -142,3 +156,86 @@ export async function takeAnswers(request: Request, code: string, address: strin
 	countsChanged(session.id, framework);
 	return reply(200, { saved: answers.length });
 }
+
+const withLength = (body: string) => ({ ...headers, 'content-length': String(Buffer.byteLength(body)) });
+
+/** The endpoint in a server hook: `address` is the client's (event.getClientAddress()). */
+export async function answerFromRequest(request: Request, code: string, address: string): Promise<Response> {
+	const { status, body } = await takeAnswers({
+		code,
+		contentType: request.headers.get('content-type'),
+		cookie: request.headers.get('cookie'),
+		address,
+		body: async () => {
+			if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes) return null;
+			const text = await request.text();
+			return text.length > maxBodyBytes ? null : text;
+		},
+		locale: () => extractLocaleFromRequest(request)
+	});
+	return new Response(body, { status, headers: withLength(body) });
+}
+
+/**
+ * The client's address as adapter-node gives it (ADDRESS_HEADER, XFF_DEPTH), or undefined when
+ * the configured header is missing: SvelteKit then handles the request, and refuses it as before.
+ */
+function nodeAddress(req: IncomingMessage): string | undefined {
+	const header = (process.env.ADDRESS_HEADER ?? '').toLowerCase();
+	if (!header) return req.socket.remoteAddress;
+	const value = req.headers[header];
+	if (typeof value !== 'string') return undefined;
+	if (header !== 'x-forwarded-for') return value;
+	const addresses = value.split(',');
+	const depth = parseInt(process.env.XFF_DEPTH ?? '1');
+	return depth >= 1 && depth <= addresses.length ? addresses[addresses.length - depth]!.trim() : undefined;
+}
+
+/**
+ * The endpoint on Node's own request, before SvelteKit sees it (src/cli/start.js). Gives false,
+ * having done nothing, for any other request: SvelteKit's handler takes it.
+ */
+export function answerFromNode(req: IncomingMessage, res: ServerResponse): boolean {
+	const code = req.method === 'POST' && req.url ? answersCode(req.url) : null;
+	const address = code ? nodeAddress(req) : undefined;
+	if (!code || address === undefined) return false;
+	const body = () =>
+		new Promise<string | null>((resolve, reject) => {
+			if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) return resolve(null);
+			const chunks: Buffer[] = [];
+			let size = 0;
+			req.on('data', (chunk: Buffer) => {
+				size += chunk.length;
+				if (size <= maxBodyBytes) chunks.push(chunk);
+			});
+			req.on('end', () => resolve(size > maxBodyBytes ? null : Buffer.concat(chunks).toString('utf8')));
+			req.on('error', reject);
+		});
+	const locale = () => {
+		const headers = new Headers();
+		for (const name of ['cookie', 'accept-language']) {
+			const value = req.headers[name];
+			if (typeof value === 'string') headers.set(name, value);
+		}
+		return extractLocaleFromRequest(new Request('http://localhost/', { headers }));
+	};
+	takeAnswers({
+		code,
+		contentType: req.headers['content-type'],
+		cookie: req.headers.cookie,
+		address,
+		body,
+		locale
+	}).then(
+		({ status, body }) => res.writeHead(status, withLength(body)).end(body),
+		(error: unknown) => {
+			console.error(`[answers] ${req.method} ${req.url}`, error);
+			if (!res.headersSent) res.writeHead(500, headers);
+			res.end();
+		}
+	);
+	return true;
+}
+
+/** Where the server hooks' init leaves answerFromNode for src/cli/start.js to find. */
+export const nodeAnswersKey = Symbol.for('entre-deux.answers');
