@@ -20,6 +20,7 @@ import { largestPaintMs } from './page-paint';
 import { pageScripts, type PageWeight } from './page-weight';
 import { hangUp, joinPhones, type Phone } from './phones';
 import { followScreen, projectorLag } from './projector';
+import { startStallProbe, type StallProbe } from './stall-probe';
 import { sleep } from './wait';
 
 export interface RoomRun {
@@ -36,6 +37,8 @@ export interface RoomRun {
 	stageChanges: Reach[];
 	/** Results revealed at stage 7: every phone reloads them. */
 	reveal: Reach;
+	/** While the phones answered (both passes): the server's slowest health check, the generator's lag. */
+	stallProbe: StallProbe;
 	/** Latencies of the answers sent while no state change was reaching the phones. */
 	quietLatencies: number[];
 	/** The JavaScript of a joined phone's page, before results are revealed. */
@@ -85,6 +88,7 @@ export async function runRoom(n: number, via: Via = 'endpoint'): Promise<RoomRun
 		stageChanges.push(await click(room, phones, 'openActivity'));
 
 		const clients = phones.map((phone) => phone.client);
+		const stopProbe = startStallProbe(server.url);
 		const answering = answerAll(clients, room.joinCode, items, paced, via);
 		// Meanwhile the facilitator starts a countdown, and stops it: every phone reloads twice.
 		await sleep(10_000);
@@ -103,6 +107,7 @@ export async function runRoom(n: number, via: Via = 'endpoint'): Promise<RoomRun
 		const cpu = measureCpu(server.child.pid);
 		const flatOutResult = await answerAll(clients, room.joinCode, items, flatOut, via);
 		const serverCpuMs = cpu();
+		const stallProbe = stopProbe();
 		stageChanges.push(await click(room, phones, 'closeActivity'));
 		stageChanges.push(await click(room, phones, 'next'));
 		const reveal = await click(room, phones, 'reveal');
@@ -120,6 +125,7 @@ export async function runRoom(n: number, via: Via = 'endpoint'): Promise<RoomRun
 			stageChanges,
 			reveal,
 			quietLatencies,
+			stallProbe,
 			participantPageJs,
 			participantPaintsMs
 		};

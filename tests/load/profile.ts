@@ -75,4 +75,6 @@ const top = (map: Map<string, number>, n: number) =>
 		.slice(0, n)
 		.map(([name, time]) => `${((time / total) * 100).toFixed(1).padStart(5)} %  ${name}`)
 		.join('\n');
-console.log(`profile: ${join(dir, file)}\n\nself time by place:\n${top(places, 15)}\n\nby function:\n${top(functions, 40)}`);
+console.log(
+	`profile: ${join(dir, file)}\n\nself time by place:\n${top(places, 15)}\n\nby function:\n${top(functions, 40)}`
+);

@@ -44,6 +44,12 @@ export function summarise(participants: number, runs: Run[], streams: StreamRun 
 			paced: round(Math.max(...rooms.map((room) => Math.max(...room.paced.latencies)))),
 			flatOut: round(Math.max(...rooms.map((room) => Math.max(...room.flatOut.latencies))))
 		},
+		/** While the phones answered: the server's slowest health check, the generator's worst lag (all runs). */
+		stallProbe: {
+			serverWorstMs: round(Math.max(...rooms.map((room) => room.stallProbe.serverWorstMs))),
+			serverSlow: rooms.reduce((sum, room) => sum + room.stallProbe.serverSlow, 0),
+			generatorWorstLagMs: round(Math.max(...rooms.map((room) => room.stallProbe.generatorWorstLagMs)))
+		},
 		/** Sends that got no response within 30 s (stalls), all runs, both passes. */
 		stalls: rooms.reduce((sum, room) => sum + (room.paced.errors.timeout ?? 0) + (room.flatOut.errors.timeout ?? 0), 0),
 		latencyMs: {

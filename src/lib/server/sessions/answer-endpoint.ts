@@ -70,7 +70,7 @@ function principlesOf(framework: Framework): Set<string> {
 }
 
 /** One cookie's value from a Cookie header, without parsing the others. */
-function cookieValue(header: string | null, name: string): string | undefined {
+function cookieValue(header: string | null | undefined, name: string): string | undefined {
 	if (!header) return undefined;
 	for (const part of header.split(';')) {
 		const eq = part.indexOf('=');
