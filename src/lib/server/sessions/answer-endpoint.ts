@@ -110,6 +110,8 @@ interface AnswersPost {
 	body(): Promise<string | null>;
 	/** The phone's language, for a refusal's message. */
 	locale(): Locale;
+	/** Whether the phone gave up waiting (closed the connection): then nothing is done. */
+	abandoned?(): boolean;
 }
 
 type Locale = ReturnType<typeof extractLocaleFromRequest>;
@@ -130,6 +132,10 @@ async function takeAnswers(post: AnswersPost): Promise<Reply> {
 		answers = null;
 	}
 	if (!answers) return refuse(400, m.error_invalid_form);
+	// An overloaded server works through a queue of requests; one whose phone stopped waiting (it
+	// sends the same answers again) is not worth the work any more: that work is what keeps the
+	// queue long (BENCHMARKS.md, stalls).
+	if (post.abandoned?.()) return reply(499, {});
 
 	const cookies = { get: (name: string) => cookieValue(post.cookie, name) };
 	const found = lookUpCode(post.code, post.address, cookies);
@@ -225,9 +231,10 @@ export function answerFromNode(req: IncomingMessage, res: ServerResponse): boole
 		cookie: req.headers.cookie,
 		address,
 		body,
-		locale
+		locale,
+		abandoned: () => req.socket.destroyed
 	}).then(
-		({ status, body }) => res.writeHead(status, withLength(body)).end(body),
+		({ status, body }) => (req.socket.destroyed ? undefined : res.writeHead(status, withLength(body)).end(body)),
 		(error: unknown) => {
 			console.error(`[answers] ${req.method} ${req.url}`, error);
 			if (!res.headersSent) res.writeHead(500, headers);
