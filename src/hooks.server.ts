@@ -9,6 +9,7 @@ import { loadFrameworks } from '$lib/server/framework';
 import { loadPactLibraries } from '$lib/server/pact-library';
 import { m } from '$lib/paraglide/messages';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { answerFromNode, answerFromRequest, answersCode, nodeAnswersKey } from '$lib/server/sessions/answer-endpoint';
 
 export const init: ServerInit = () => {
 	if (building) return;
@@ -16,6 +17,8 @@ export const init: ServerInit = () => {
 	loadFrameworks();
 	loadPactLibraries();
 	deleteExpiredAuthSessions(Date.now());
+	// For src/cli/start.js, which answers the phones' answers before SvelteKit (answer-endpoint.ts).
+	(globalThis as Record<symbol, unknown>)[nodeAnswersKey] = answerFromNode;
 };
 
 const i18n: Handle = ({ event, resolve }) =>
@@ -60,7 +63,14 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, i18n, auth, firstRun);
+// A phone's answers are taken first, before the locale and the page machinery they do not need
+// (see answer-endpoint.ts), when the server did not take them before SvelteKit already.
+const answers: Handle = ({ event, resolve }) => {
+	const code = event.request.method === 'POST' ? answersCode(event.url.pathname) : null;
+	return code ? answerFromRequest(event.request, code, event.getClientAddress()) : resolve(event);
+};
+
+export const handle = sequence(answers, securityHeaders, i18n, auth, firstRun);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: m.error_not_found() };

@@ -55,7 +55,14 @@ const { handler } = await import(built);
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
 
+// The phones' answers, the busiest requests, are taken before SvelteKit when the app handed over
+// their endpoint (src/lib/server/sessions/answer-endpoint.ts): SvelteKit's request and response
+// objects cost several times what an answer does. Every other request goes to SvelteKit.
+/** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean) | undefined} */
+const answers = /** @type {any} */ (globalThis)[Symbol.for('entre-deux.answers')];
+
 const server = createServer((req, res) => {
+	if (answers?.(req, res)) return;
 	if (!process.env.ORIGIN && !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
 	handler(req, res);
 });

@@ -4,13 +4,23 @@
 import Database from 'better-sqlite3';
 import type { AppServer } from '../support/app-server';
 import { control, openRoom, questionnaireItems, type Room } from '../support/room';
-import { answerAll, answersPerSecond, flatOut, paced, type Item, type WorkloadResult } from './answer-workload';
+import {
+	answerAll,
+	answersPerSecond,
+	flatOut,
+	paced,
+	type Item,
+	type Via,
+	type WorkloadResult
+} from './answer-workload';
+import { measureCpu } from './cpu';
 import { startBenchServer } from './cleanup';
 import { timeStateChange, type Reach } from './fan-out';
 import { largestPaintMs } from './page-paint';
 import { pageScripts, type PageWeight } from './page-weight';
 import { hangUp, joinPhones, type Phone } from './phones';
 import { followScreen, projectorLag } from './projector';
+import { startStallProbe, type StallProbe } from './stall-probe';
 import { sleep } from './wait';
 
 export interface RoomRun {
@@ -19,12 +29,16 @@ export interface RoomRun {
 	paced: WorkloadResult;
 	flatOut: WorkloadResult;
 	flatOutPerSecond: number;
+	/** The server's CPU time (user + system) over the flat-out phase, per answer acknowledged. */
+	serverCpuMsPerAnswer: number;
 	stored: number;
 	projectorLagMs: number;
 	peakRssMb: number;
 	stageChanges: Reach[];
 	/** Results revealed at stage 7: every phone reloads them. */
 	reveal: Reach;
+	/** While the phones answered (both passes): the server's slowest health check, the generator's lag. */
+	stallProbe: StallProbe;
 	/** Latencies of the answers sent while no state change was reaching the phones. */
 	quietLatencies: number[];
 	/** The JavaScript of a joined phone's page, before results are revealed. */
@@ -56,7 +70,7 @@ const click = (room: Room, phones: Phone[], action: string, fields: Record<strin
 	timeStateChange(phones, () => control(room, action, fields));
 
 /** Runs the room once with n phones. */
-export async function runRoom(n: number): Promise<RoomRun> {
+export async function runRoom(n: number, via: Via = 'endpoint'): Promise<RoomRun> {
 	const { server, stop } = await startBenchServer('bench-room');
 	const peakRss = sampleRss(server);
 	let phones: Phone[] = [];
@@ -74,7 +88,8 @@ export async function runRoom(n: number): Promise<RoomRun> {
 		stageChanges.push(await click(room, phones, 'openActivity'));
 
 		const clients = phones.map((phone) => phone.client);
-		const answering = answerAll(clients, room.joinCode, items, paced);
+		const stopProbe = startStallProbe(server.url);
+		const answering = answerAll(clients, room.joinCode, items, paced, via);
 		// Meanwhile the facilitator starts a countdown, and stops it: every phone reloads twice.
 		await sleep(10_000);
 		const meanwhile = [await click(room, phones, 'timer', { minutes: '5' })];
@@ -87,7 +102,12 @@ export async function runRoom(n: number): Promise<RoomRun> {
 		const projectorLagMs = await projectorLag(projector, pacedResult.lastAckAt, pacedResult.completePhones);
 		const stored = storedAnswers(server, room.sessionId);
 
-		const flatOutResult = await answerAll(clients, room.joinCode, items, flatOut);
+		// Everything the server does meanwhile counts: the answers, and the streams, projector and
+		// control view that follow them.
+		const cpu = measureCpu(server.child.pid);
+		const flatOutResult = await answerAll(clients, room.joinCode, items, flatOut, via);
+		const serverCpuMs = cpu();
+		const stallProbe = stopProbe();
 		stageChanges.push(await click(room, phones, 'closeActivity'));
 		stageChanges.push(await click(room, phones, 'next'));
 		const reveal = await click(room, phones, 'reveal');
@@ -98,12 +118,14 @@ export async function runRoom(n: number): Promise<RoomRun> {
 			paced: pacedResult,
 			flatOut: flatOutResult,
 			flatOutPerSecond: answersPerSecond(flatOutResult),
+			serverCpuMsPerAnswer: serverCpuMs / flatOutResult.acknowledged,
 			stored,
 			projectorLagMs,
 			peakRssMb: peakRss(),
 			stageChanges,
 			reveal,
 			quietLatencies,
+			stallProbe,
 			participantPageJs,
 			participantPaintsMs
 		};

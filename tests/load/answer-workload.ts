@@ -1,7 +1,7 @@
 // The answer workload, the same against Entre-deux and the baseline: every phone sends its items
 // one after another, as the phone's answer queue does, with a random pause before each.
 import { performance } from 'node:perf_hooks';
-import type { Client } from '../support/http-client';
+import { actionResult, type Client } from '../support/http-client';
 import { acknowledged, sendAnswer } from '../support/room';
 import { sleep } from './wait';
 
@@ -43,14 +43,37 @@ const attempts = 3;
 const retryMs = 3000;
 const retried = (status: string) => !/^[1-4]\d\d$/.test(status) && status !== 'refused';
 
+/**
+ * How the phones send their answers: to the answers endpoint as the phone's answer queue does
+ * (the default), or to the page's form action as it did before that endpoint existed, enhanced as
+ * `use:enhance` posts it (what `--via action` measures, the before of that change).
+ */
+export type Via = 'endpoint' | 'action';
+
+function post(phone: Client, code: string, item: Item, via: Via) {
+	if (via === 'endpoint') return sendAnswer(phone, code, item, rating(), rating(), timeoutMs);
+	const fields = { ...item, a: String(rating()), b: String(rating()) };
+	return phone.request(`/j/${code}?/answer`, {
+		method: 'POST',
+		body: new URLSearchParams(fields).toString(),
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			'x-sveltekit-action': 'true',
+			accept: 'application/json'
+		},
+		timeoutMs
+	});
+}
+
 /** Sends one answer; gives 'ok' when acknowledged, else the status or the network error's code. */
-async function send(phone: Client, code: string, item: Item, result: WorkloadResult): Promise<string> {
+async function send(phone: Client, code: string, item: Item, result: WorkloadResult, via: Via): Promise<string> {
 	const sentAt = performance.now();
 	result.sent++;
 	let status: string;
 	try {
-		const response = await sendAnswer(phone, code, item, rating(), rating(), timeoutMs);
-		status = acknowledged(response) ? 'ok' : response.status === 200 ? 'refused' : String(response.status);
+		const response = await post(phone, code, item, via);
+		const ok = via === 'endpoint' ? acknowledged(response) : actionResult(response).type === 'success';
+		status = ok ? 'ok' : response.status === 200 ? 'refused' : String(response.status);
 	} catch (error) {
 		status = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 	}
@@ -65,7 +88,13 @@ async function send(phone: Client, code: string, item: Item, result: WorkloadRes
 }
 
 /** Sends every item from every phone at the given pace; resolves when all are answered or failed. */
-export async function answerAll(phones: readonly Client[], code: string, items: readonly Item[], pace: Pace) {
+export async function answerAll(
+	phones: readonly Client[],
+	code: string,
+	items: readonly Item[],
+	pace: Pace,
+	via: Via = 'endpoint'
+) {
 	const result: WorkloadResult = {
 		sent: 0,
 		acknowledged: 0,
@@ -86,7 +115,7 @@ export async function answerAll(phones: readonly Client[], code: string, items: 
 				if (wait > 0) await sleep(wait);
 				// Like the phone's answer queue: a network failure or a 5xx is sent again.
 				for (let attempt = 1; attempt <= attempts; attempt++) {
-					const status = await send(phone, code, item, result);
+					const status = await send(phone, code, item, result, via);
 					if (status === 'ok') {
 						acknowledgedHere++;
 						break;

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { freePort, removeDatabase, tempDatabasePath } from '../support/app-server';
 import { answerAll, answersPerSecond, flatOut, type Item } from './answer-workload';
 import { onCleanup } from './cleanup';
+import { measureCpu } from './cpu';
 import { joinPhones } from './phones';
 import { latency, type Latency } from './stats';
 import { sleep } from './wait';
@@ -13,6 +14,8 @@ export interface BaselineResult {
 	answersPerSecond: number;
 	latencyMs: Latency;
 	acknowledged: number;
+	/** The baseline's CPU time over its measured pass, per answer acknowledged. */
+	cpuMsPerAnswer: number;
 }
 
 async function startBaseline() {
@@ -40,7 +43,7 @@ async function startBaseline() {
 		});
 		child.once('exit', () => reject(new Error('The baseline exited while starting')));
 	});
-	return { url: `http://127.0.0.1:${port}`, stop };
+	return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop };
 }
 
 /** Joins n phones to the baseline, answers every item once, then measures a second pass flat out. */
@@ -50,11 +53,14 @@ export async function runBaseline(n: number, items: readonly Item[]): Promise<Ba
 		const phones = await joinPhones(baseline.url, 'BASELN', n, false);
 		const clients = phones.map((phone) => phone.client);
 		await answerAll(clients, 'BASELN', items, flatOut);
+		const cpu = measureCpu(baseline.pid);
 		const measured = await answerAll(clients, 'BASELN', items, flatOut);
+		const cpuMs = cpu();
 		return {
 			answersPerSecond: answersPerSecond(measured),
 			latencyMs: latency(measured.latencies),
-			acknowledged: measured.acknowledged
+			acknowledged: measured.acknowledged,
+			cpuMsPerAnswer: cpuMs / measured.acknowledged
 		};
 	} finally {
 		await baseline.stop();

@@ -1,7 +1,8 @@
 // The baseline: a bare node:http server doing what an answer needs and nothing else. It joins a
 // phone (a token in a cookie, its hash in the database) and takes an answer the way Entre-deux
-// does: find the participant by token hash, validate the fields, upsert into the same answers
-// table (same columns and indexes) through better-sqlite3 with the same pragmas.
+// does: find the participant by token hash, validate the JSON answer (as the phone sends it to
+// /j/CODE/answers), upsert into the same answers table (same columns, indexes and newest-wins
+// rule) through better-sqlite3 with the same pragmas.
 // `node tests/load/baseline-server.js`.
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
@@ -22,6 +23,7 @@ CREATE TABLE IF NOT EXISTS answers (
 	rating_a INTEGER CHECK (rating_a BETWEEN 0 AND 4),
 	rating_b INTEGER CHECK (rating_b BETWEEN 0 AND 4),
 	answered_at INTEGER NOT NULL,
+	sent_seq INTEGER,
 	PRIMARY KEY (participant_id, level, principle_id)
 );
 CREATE INDEX IF NOT EXISTS answers_by_session ON answers (session_id, level, principle_id);
@@ -30,10 +32,12 @@ CREATE INDEX IF NOT EXISTS answers_by_participant ON answers (session_id, partic
 const join = db.prepare('INSERT INTO participants (token_hash) VALUES (?)');
 const find = db.prepare('SELECT id FROM participants WHERE token_hash = ?').pluck();
 const save =
-	db.prepare(`INSERT INTO answers (participant_id, session_id, level, principle_id, rating_a, rating_b, answered_at)
-	VALUES (?, 1, ?, ?, ?, ?, ?)
+	db.prepare(`INSERT INTO answers (participant_id, session_id, level, principle_id, rating_a, rating_b, answered_at, sent_seq)
+	VALUES (?, 1, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (participant_id, level, principle_id)
-	DO UPDATE SET rating_a = excluded.rating_a, rating_b = excluded.rating_b, answered_at = excluded.answered_at`);
+	DO UPDATE SET rating_a = excluded.rating_a, rating_b = excluded.rating_b, answered_at = excluded.answered_at,
+	sent_seq = excluded.sent_seq
+	WHERE excluded.sent_seq IS NULL OR answers.sent_seq IS NULL OR excluded.sent_seq >= answers.sent_seq`);
 const levels = new Set(['nous', 'dans']);
 const ratings = new Map([
 	['0', 0],
@@ -70,17 +74,32 @@ const server = createServer((req, res) => {
 		}
 		const token = /participant_1=(\w+)/.exec(req.headers.cookie ?? '')?.[1];
 		const participantId = token ? find.get(hash(token)) : undefined;
-		if (!participantId) return reply(res, 403, { type: 'error' });
-		const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-		const level = form.get('level') ?? '';
-		const principleId = form.get('principleId') ?? '';
-		const a = ratings.get(form.get('a') ?? '');
-		const b = ratings.get(form.get('b') ?? '');
-		if (!levels.has(level) || !/^[a-z0-9-]{1,60}$/.test(principleId) || a === undefined || b === undefined) {
-			return reply(res, 400, { type: 'failure', status: 400 });
+		if (!participantId) return reply(res, 403, { message: 'not joined' });
+		/** @type {{ answers?: Record<string, unknown>[] } | undefined} */
+		let body;
+		try {
+			body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+		} catch {
+			body = undefined;
 		}
-		save.run(participantId, level, principleId, a, b, Date.now());
-		reply(res, 200, { type: 'success', status: 200, data: '[{"saved":1},true]' });
+		const answer = body?.answers?.[0];
+		const level = String(answer?.level ?? '');
+		const principleId = String(answer?.principleId ?? '');
+		const a = ratings.get(String(answer?.a));
+		const b = ratings.get(String(answer?.b));
+		const seq = answer?.seq;
+		if (
+			body?.answers?.length !== 1 ||
+			!levels.has(level) ||
+			!/^[a-z0-9-]{1,60}$/.test(principleId) ||
+			a === undefined ||
+			b === undefined ||
+			!Number.isSafeInteger(seq)
+		) {
+			return reply(res, 400, { message: 'invalid' });
+		}
+		save.run(participantId, level, principleId, a, b, Date.now(), seq);
+		reply(res, 200, { saved: 1 });
 	});
 });
 

@@ -37,6 +37,21 @@ export function summarise(participants: number, runs: Run[], streams: StreamRun 
 		runs: runs.length,
 		answersPerSecond: medianOf(rooms, (room) => room.flatOutPerSecond),
 		pacedAnswersPerSecond: medianOf(rooms, (room) => answersPerSecond(room.paced)),
+		serverCpuMsPerAnswer: Math.round(median(rooms.map((room) => room.serverCpuMsPerAnswer)) * 1000) / 1000,
+		baselineCpuMsPerAnswer: Math.round(median(runs.map((run) => run.baseline.cpuMsPerAnswer)) * 1000) / 1000,
+		/** The slowest answer of all runs (a send that got no response counts its 30 s). */
+		worstLatencyMs: {
+			paced: round(Math.max(...rooms.map((room) => Math.max(...room.paced.latencies)))),
+			flatOut: round(Math.max(...rooms.map((room) => Math.max(...room.flatOut.latencies))))
+		},
+		/** While the phones answered: the server's slowest health check, the generator's worst lag (all runs). */
+		stallProbe: {
+			serverWorstMs: round(Math.max(...rooms.map((room) => room.stallProbe.serverWorstMs))),
+			serverSlow: rooms.reduce((sum, room) => sum + room.stallProbe.serverSlow, 0),
+			generatorWorstLagMs: round(Math.max(...rooms.map((room) => room.stallProbe.generatorWorstLagMs)))
+		},
+		/** Sends that got no response within 30 s (stalls), all runs, both passes. */
+		stalls: rooms.reduce((sum, room) => sum + (room.paced.errors.timeout ?? 0) + (room.flatOut.errors.timeout ?? 0), 0),
 		latencyMs: {
 			p50: medianOf(paced, (l) => l.p50),
 			p95: medianOf(paced, (l) => l.p95),
@@ -82,6 +97,7 @@ export function summarise(participants: number, runs: Run[], streams: StreamRun 
 			answersPerSecond: round(run.room.flatOutPerSecond),
 			baselineAnswersPerSecond: round(run.baseline.answersPerSecond),
 			latencyP95Ms: round(latency(run.room.paced.latencies).p95),
+			serverCpuMsPerAnswer: Math.round(run.room.serverCpuMsPerAnswer * 1000) / 1000,
 			projectorLagMs: round(run.room.projectorLagMs),
 			peakRssMb: round(run.room.peakRssMb)
 		}))

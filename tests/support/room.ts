@@ -94,33 +94,39 @@ export async function questionnaireItems(baseUrl: string): Promise<{ level: stri
 	return ['nous', 'dans'].flatMap((level) => framework.principles.map((p) => ({ level, principleId: p.id })));
 }
 
-/** One answer as the phone's answer queue sends it. */
+let lastSeq = 0;
+/** A sequence as the phone's answer queue gives each answer: growing with every send. */
+export const nextSeq = () => (lastSeq = Math.max(Date.now(), lastSeq + 1));
+
+/** One answer as the phone's answer queue sends it (to the answers endpoint, with its sequence). */
 export function sendAnswer(
 	phone: Client,
 	joinCode: string,
 	item: { level: string; principleId: string },
 	a: number | 'x',
 	b: number | 'x',
+	timeoutMs?: number,
+	seq = nextSeq()
+): Promise<HttpResponse> {
+	return sendAnswers(phone, joinCode, [{ ...item, a, b, seq }], timeoutMs);
+}
+
+/** Several answers in one request, as the phone's queue sends its backlog after a blip. */
+export function sendAnswers(
+	phone: Client,
+	joinCode: string,
+	answers: { level: string; principleId: string; a: number | 'x'; b: number | 'x'; seq: number }[],
 	timeoutMs?: number
 ): Promise<HttpResponse> {
-	return phone.request(`/j/${joinCode}?/answer`, {
+	return phone.request(`/j/${joinCode}/answers`, {
 		method: 'POST',
-		body: new URLSearchParams({
-			level: item.level,
-			principleId: item.principleId,
-			a: String(a),
-			b: String(b)
-		}).toString(),
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			'x-sveltekit-action': 'true',
-			accept: 'application/json'
-		},
+		body: JSON.stringify({ answers: answers.map((one) => ({ ...one, a: String(one.a), b: String(one.b) })) }),
+		headers: { 'content-type': 'application/json' },
 		timeoutMs
 	});
 }
 
-/** Whether the server acknowledged an answer (what makes the phone's queue drop it). */
+/** Whether the server acknowledged answers (what makes the phone's queue drop them). */
 export function acknowledged(response: HttpResponse): boolean {
-	return response.status === 200 && actionResult(response).type === 'success';
+	return response.status === 200 && typeof (response.json as { saved?: unknown } | undefined)?.saved === 'number';
 }

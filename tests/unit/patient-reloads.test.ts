@@ -1,80 +1,93 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+// What SvelteKit shows after invalidateAll(): the page again, or its error page in its place
+// (page.error, page.status) when reloading the data failed.
+const { page, invalidateAll, outcomes } = vi.hoisted(() => {
+	const page = { url: new URL('http://localhost/j/ABCDEF'), error: null as object | null, status: 200 };
+	const outcomes: (number | { to: string })[] = [];
+	const invalidateAll = vi.fn(async () => {
+		const next = outcomes.shift() ?? 200;
+		if (typeof next === 'object') page.url = new URL(next.to);
+		else Object.assign(page, { status: next, error: next >= 400 ? { message: 'x' } : null });
+	});
+	return { page, invalidateAll, outcomes };
+});
+vi.mock('$app/navigation', () => ({ invalidateAll }));
+vi.mock('$app/state', () => ({ page }));
+
+import { patienceMs, reloadPatiently } from '../../src/lib/live/patient-reloads';
 
 const browser = new EventTarget();
-let network: ReturnType<typeof vi.fn<Fetch>>;
-let page: { fetch: Fetch };
-let patienceMs: number;
-
-const ownData = 'http://localhost/j/ABCDEF/__data.json?x-sveltekit-invalidated=11';
-const offline = () => Promise.reject(new TypeError('Failed to fetch'));
-const answer = (status: number) => Promise.resolve(new Response('{}', { status }));
 
 describe('reloads of a live page through a network blip', () => {
-	beforeEach(async () => {
+	beforeEach(() => {
 		vi.useFakeTimers();
-		vi.resetModules();
-		network = vi.fn<Fetch>();
-		page = { fetch: network };
-		vi.stubGlobal('window', page);
-		vi.stubGlobal('location', new URL('http://localhost/j/ABCDEF'));
+		invalidateAll.mockClear();
+		outcomes.length = 0;
+		Object.assign(page, { url: new URL('http://localhost/j/ABCDEF'), error: null, status: 200 });
 		vi.stubGlobal('addEventListener', browser.addEventListener.bind(browser));
 		vi.stubGlobal('removeEventListener', browser.removeEventListener.bind(browser));
-		const patient = await import('../../src/lib/live/patient-reloads');
-		patienceMs = patient.patienceMs;
-		patient.waitOutBlipsOnReloads();
-		patient.waitOutBlipsOnReloads();
 	});
 	afterEach(() => {
 		vi.useRealTimers();
 		vi.unstubAllGlobals();
 	});
 
-	it("tries the page's own data again until the network answers, and hands that answer on", async () => {
-		network.mockImplementationOnce(offline).mockImplementationOnce(offline);
-		network.mockImplementationOnce(() => answer(200));
-		const reload = page.fetch(ownData, {});
-		await vi.advanceTimersByTimeAsync(500 + 1000);
-		expect((await reload).status).toBe(200);
-		expect(network).toHaveBeenCalledTimes(3);
+	it('reloads once when that works', async () => {
+		await reloadPatiently();
+		expect(invalidateAll).toHaveBeenCalledTimes(1);
 	});
 
-	it("waits out a proxy's 502 while the app restarts", async () => {
-		network.mockImplementationOnce(() => answer(502)).mockImplementationOnce(() => answer(200));
-		const reload = page.fetch(ownData, {});
-		await vi.advanceTimersByTimeAsync(500);
-		expect((await reload).status).toBe(200);
+	it('reloads again while the network fails (500) or a proxy answers 502, until the page is back', async () => {
+		outcomes.push(500, 502, 200);
+		const done = reloadPatiently();
+		await vi.advanceTimersByTimeAsync(499);
+		expect(invalidateAll).toHaveBeenCalledTimes(1);
+		await vi.advanceTimersByTimeAsync(1 + 1000);
+		await done;
+		expect(invalidateAll).toHaveBeenCalledTimes(3);
+		expect(page.error).toBeNull();
 	});
 
 	it('tries again as soon as the phone is back online', async () => {
-		network.mockImplementation(offline);
-		const reload = page.fetch(ownData, {});
-		await vi.advanceTimersByTimeAsync(500 + 1000 + 2000);
-		expect(network).toHaveBeenCalledTimes(4);
-		network.mockImplementation(() => answer(200));
+		outcomes.push(500, 500, 500);
+		const done = reloadPatiently();
+		await vi.advanceTimersByTimeAsync(500 + 1000);
+		expect(invalidateAll).toHaveBeenCalledTimes(3);
 		browser.dispatchEvent(new Event('online'));
 		await vi.advanceTimersByTimeAsync(0);
-		expect((await reload).status).toBe(200);
-		expect(network).toHaveBeenCalledTimes(5);
+		await done;
+		expect(invalidateAll).toHaveBeenCalledTimes(4);
 	});
 
-	it('gives up after a minute and lets the failure through', async () => {
-		network.mockImplementation(offline);
-		const reload = page.fetch(ownData, {});
-		const failed = expect(reload).rejects.toThrow('Failed to fetch');
+	it('gives up after a minute, leaving the error page', async () => {
+		outcomes.push(...Array<number>(100).fill(503));
+		const done = reloadPatiently();
 		await vi.advanceTimersByTimeAsync(patienceMs + 5000);
-		await failed;
+		await done;
+		const calls = invalidateAll.mock.calls.length;
+		expect(calls).toBeGreaterThan(5);
+		expect(calls).toBeLessThan(20);
+		expect(page.status).toBe(503);
 	});
 
-	it('leaves alone a 404, another page, a form post and other requests', async () => {
-		network.mockImplementation(() => answer(404));
-		expect((await page.fetch(ownData, {})).status).toBe(404);
-		network.mockImplementation(offline);
-		await expect(page.fetch('http://localhost/groups/__data.json', {})).rejects.toThrow();
-		await expect(page.fetch(ownData, { method: 'POST' })).rejects.toThrow();
-		await expect(page.fetch('/j/ABCDEF?/checkin', { method: 'POST' })).rejects.toThrow();
-		await expect(page.fetch('http://elsewhere.example/j/ABCDEF/__data.json', {})).rejects.toThrow();
-		expect(network).toHaveBeenCalledTimes(5);
+	it('leaves alone a 404 and a page the browser left', async () => {
+		outcomes.push(404);
+		await reloadPatiently();
+		expect(invalidateAll).toHaveBeenCalledTimes(1);
+		outcomes.push({ to: 'http://localhost/' });
+		Object.assign(page, { status: 500, error: {} });
+		await reloadPatiently();
+		expect(invalidateAll).toHaveBeenCalledTimes(2);
+	});
+
+	it('runs one loop however many reloads are asked for meanwhile', async () => {
+		outcomes.push(500, 200);
+		const first = reloadPatiently();
+		const second = reloadPatiently();
+		expect(second).toBe(first);
+		await vi.advanceTimersByTimeAsync(500);
+		await first;
+		expect(invalidateAll).toHaveBeenCalledTimes(2);
 	});
 });

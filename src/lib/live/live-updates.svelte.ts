@@ -1,5 +1,4 @@
-import { invalidateAll } from '$app/navigation';
-import { waitOutBlipsOnReloads } from './patient-reloads';
+import { reloadPatiently } from './patient-reloads';
 
 const firstReopenMs = 1000;
 const longestReopenMs = 30_000;
@@ -7,7 +6,8 @@ const longestReopenMs = 30_000;
 /**
  * Follows a session's live stream: reloads the page's data when the state version moves (also
  * after a reconnection that missed events) and keeps the latest live counts. Offline, it waits to
- * be back online before it reloads, and a reload that fails anyway is tried again.
+ * be back online before it reloads, and a reload that fails anyway is tried again
+ * (reloadPatiently). Pages use it through followSession, below.
  */
 export class LiveUpdates {
 	connected = $state(true);
@@ -36,7 +36,6 @@ export class LiveUpdates {
 
 	/** Opens the stream at a URL, and keeps it open; returns the function that closes it. */
 	start(url: string): () => void {
-		waitOutBlipsOnReloads();
 		let source: EventSource;
 		let reopen: ReturnType<typeof setTimeout> | undefined;
 		let failures = 0;
@@ -62,7 +61,7 @@ export class LiveUpdates {
 			source.addEventListener('counts', (event) => {
 				const { counts } = JSON.parse(event.data) as { counts: Record<string, number> };
 				this.counts = counts;
-				if (this.#reloadOnCounts && navigator.onLine) void invalidateAll();
+				if (this.#reloadOnCounts && navigator.onLine) void reloadPatiently();
 			});
 		};
 		// The browser knows it is offline before the stream notices; back online, catch up with
@@ -97,6 +96,31 @@ export class LiveUpdates {
 	#reloadIfOnline(): void {
 		// Offline, the stream's reopening or the 'online' event brings the reload back.
 		if (this.#heard === this.#shown || !navigator.onLine) return;
-		void invalidateAll();
+		void reloadPatiently();
 	}
+}
+
+interface Follow {
+	/** The stream's URL: it is opened again only when this string changes, not on each reload. */
+	events: string;
+	/** The state version the page's data shows. */
+	version: number;
+}
+
+/**
+ * A live page's one line: follows its session's stream for as long as the page is shown.
+ * `follow` reads the page's data (`() => ({ events: `/j/${code}/events`, version: data.session.version })`);
+ * the options are LiveUpdates'. Gives the LiveUpdates, for `connected` and `counts`.
+ */
+export function followSession(
+	follow: () => Follow,
+	options?: ConstructorParameters<typeof LiveUpdates>[0]
+): LiveUpdates {
+	const live = new LiveUpdates(options);
+	const events = $derived(follow().events);
+	$effect(() => {
+		live.version = follow().version;
+	});
+	$effect(() => live.start(events));
+	return live;
 }

@@ -1,47 +1,43 @@
+import { invalidateAll } from '$app/navigation';
+import { page } from '$app/state';
+
 /**
- * When reloading the data of the page it shows fails, SvelteKit leaves that page: for the browser's
- * own offline page when the network dropped, or for an error page (a proxy's 502 while the app
- * restarts) that no longer follows the session. A live page waits the blip out instead: a reload of
- * the page's own data that fails that way is tried again, sooner when the phone is back online,
- * for up to a minute. Navigating to another page is left as it is.
+ * How a live page reloads its data and outlasts a blip. When reloading the data of the page it
+ * shows fails (the network dropped, or a proxy answered 502 while the app restarts), SvelteKit
+ * shows the root error page in its place: it can, because the root layout loads nothing from the
+ * server (the site's layout does), so no second request is needed to show it, and SvelteKit does not
+ * fall back to loading the whole page (which offline would be the browser's own offline page, and
+ * through the proxy its 502 page, neither of which follows the session any more).
  *
- * SvelteKit fetches page data with window.fetch, which it reads at each load so that it can be
- * wrapped (its development server uses its own copy, so this works in builds only).
+ * So a failed reload shows as `page.error` with a 5xx status (a network failure counts as 500), at
+ * the same address: reloadPatiently then calls invalidateAll() again, which reloads that address
+ * and puts the page back, after 0.5, 1, 2, 4, 5, 5… s, sooner when the browser comes back online,
+ * for up to a minute, and only while the browser stays at that address. Public API only: nothing
+ * wraps fetch or knows how SvelteKit names its data requests.
  */
 export const patienceMs = 60_000;
-const transientStatuses = new Set([502, 503, 504]);
 const firstRetryMs = 500;
 const longestRetryMs = 5000;
 
-let installed = false;
+let retrying: Promise<void> | undefined;
 
-/** Wraps window.fetch once, so that reloads of the current page's data outlast network blips. */
-export function waitOutBlipsOnReloads(): void {
-	if (installed) return;
-	installed = true;
-	const fetchOnce = window.fetch.bind(window);
-	window.fetch = async (input, init) => {
-		if (!reloadsCurrentPage(input, init)) return fetchOnce(input, init);
-		const giveUpAt = Date.now() + patienceMs;
-		for (let attempt = 0; ; attempt++) {
-			try {
-				const response = await fetchOnce(input, init);
-				if (!transientStatuses.has(response.status) || Date.now() >= giveUpAt) return response;
-			} catch (error) {
-				if (Date.now() >= giveUpAt) throw error;
+/** Reloads the page's data (invalidateAll), and again while that fails; one such loop at a time. */
+export function reloadPatiently(): Promise<void> {
+	retrying ??= (async () => {
+		try {
+			const at = page.url.href;
+			const giveUpAt = Date.now() + patienceMs;
+			for (let attempt = 0; ; attempt++) {
+				await invalidateAll();
+				const failed = page.error && page.status >= 500 && page.url.href === at;
+				if (!failed || Date.now() >= giveUpAt) return;
+				await retryPause(Math.min(firstRetryMs * 2 ** attempt, longestRetryMs));
 			}
-			await retryPause(Math.min(firstRetryMs * 2 ** attempt, longestRetryMs));
+		} finally {
+			retrying = undefined;
 		}
-	};
-}
-
-/** Whether a request loads the data of the page the browser shows now (an invalidation). */
-function reloadsCurrentPage(input: RequestInfo | URL, init?: RequestInit): boolean {
-	const request = input instanceof Request ? input : null;
-	if ((init?.method ?? request?.method ?? 'GET') !== 'GET') return false;
-	const url = new URL(request ? request.url : String(input), location.href);
-	const page = location.pathname.replace(/\/$/, '');
-	return url.origin === location.origin && url.pathname === `${page}/__data.json`;
+	})();
+	return retrying;
 }
 
 /** Waits the given time, or less if the browser comes back online meanwhile. */

@@ -1,5 +1,5 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { createHash } from 'node:crypto';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 
 /** A fresh random token of 160 bits, safe in a cookie or a URL. */
 export function generateToken(): string {
@@ -8,7 +8,10 @@ export function generateToken(): string {
 	return encodeBase32LowerCaseNoPadding(bytes);
 }
 
-/** The SHA-256 of a token in hex: what the database stores instead of the token. */
+/**
+ * The SHA-256 of a token in hex: what the database stores instead of the token. Node's own hash,
+ * several times faster than one in JavaScript: every phone's request hashes its token.
+ */
 export function hashToken(token: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+	return createHash('sha256').update(token).digest('hex');
 }

@@ -17,15 +17,30 @@ export function answersChanges(sessionId: number): number {
 
 const changed = (sessionId: number) => changes.set(sessionId, answersChanges(sessionId) + 1);
 
-/** Saves or replaces one participant's two ratings for a principle at a level. */
-export function saveAnswer(participantId: number, sessionId: number, answer: AnswerRow, at = Date.now()): void {
-	sql(
-		`INSERT INTO answers (participant_id, session_id, level, principle_id, rating_a, rating_b, answered_at)
-		 VALUES (?, ?, ?, ?, ?, ?, ?)
-		 ON CONFLICT (participant_id, level, principle_id)
-		 DO UPDATE SET rating_a = excluded.rating_a, rating_b = excluded.rating_b, answered_at = excluded.answered_at`
-	).run(participantId, sessionId, answer.level, answer.principleId, answer.a, answer.b, at);
-	changed(sessionId);
+/**
+ * Saves or replaces one participant's two ratings for a principle at a level. With the phone's
+ * sequence (`seq`, growing with each of its sends), an answer older than the one stored is
+ * ignored: the newest send wins, whatever order the network delivers them in. A form posted
+ * without JavaScript has none and always wins. Gives whether the answer was stored.
+ */
+export function saveAnswer(
+	participantId: number,
+	sessionId: number,
+	answer: AnswerRow,
+	at = Date.now(),
+	seq: number | null = null
+): boolean {
+	const stored =
+		sql(
+			`INSERT INTO answers (participant_id, session_id, level, principle_id, rating_a, rating_b, answered_at, sent_seq)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+			 ON CONFLICT (participant_id, level, principle_id)
+			 DO UPDATE SET rating_a = excluded.rating_a, rating_b = excluded.rating_b, answered_at = excluded.answered_at,
+			 sent_seq = excluded.sent_seq
+			 WHERE excluded.sent_seq IS NULL OR answers.sent_seq IS NULL OR excluded.sent_seq >= answers.sent_seq`
+		).run(participantId, sessionId, answer.level, answer.principleId, answer.a, answer.b, at, seq).changes > 0;
+	if (stored) changed(sessionId);
+	return stored;
 }
 
 /** One participant's answers (only ever shown back to that participant). */

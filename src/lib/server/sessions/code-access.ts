@@ -13,7 +13,7 @@ export type CodeLookup = { session: Session } | { refused: 'unknown' | 'tooMany'
  * a phone that joined it (for its late reflection). Anything else is a wrong code, counted
  * against the address on every route that takes a code, so guessing stays hopeless there too.
  */
-export function lookUpCode(code: string, address: string, cookies: Cookies, now = Date.now()): CodeLookup {
+export function lookUpCode(code: string, address: string, cookies: Pick<Cookies, 'get'>, now = Date.now()): CodeLookup {
 	if (!mayLookUpCode(address, code, now)) return { refused: 'tooMany' };
 	const session = isJoinCode(code) ? findLiveSession(code, now) : undefined;
 	if (session && (session.status === 'live' || currentParticipant(session, cookies))) {

@@ -44,7 +44,7 @@ function phoneKeys(token: string): PhoneKeys {
 export type Phone = Participant & { keys: PhoneKeys };
 
 /** The participant this browser is in a session, if it joined. */
-export function currentParticipant(session: Session, cookies: Cookies): Phone | undefined {
+export function currentParticipant(session: Session, cookies: Pick<Cookies, 'get'>): Phone | undefined {
 	const token = cookies.get(participantCookieName(session.id));
 	const participant = token ? findParticipant(session.id, hashToken(token)) : undefined;
 	return participant && token ? { ...participant, keys: phoneKeys(token) } : undefined;
@@ -67,7 +67,7 @@ export function joinSession(session: Session, cookies: Cookies, url: URL): Parti
 }
 
 /** The participant behind the cookie, or a 403 telling the phone to join first. */
-export function requireParticipant(session: Session, cookies: Cookies): Phone {
+export function requireParticipant(session: Session, cookies: Pick<Cookies, 'get'>): Phone {
 	const participant = currentParticipant(session, cookies);
 	if (!participant) throw error(403, m.participant_error_not_joined());
 	return participant;
