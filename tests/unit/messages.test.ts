@@ -6,18 +6,28 @@ import { baseLocale, locales } from '$lib/paraglide/runtime';
 
 const root = join(import.meta.dirname, '../..');
 
-function readMessages(locale: string): Record<string, string> {
+/** A message with plural forms: the message format's selectors and one text per form. */
+type Variants = [{ declarations: string[]; selectors: string[]; match: Record<string, string> }];
+
+function readMessages(locale: string): Record<string, string | Variants> {
 	const messages = JSON.parse(readFileSync(join(root, `messages/${locale}.json`), 'utf8'));
 	delete messages.$schema;
 	return messages;
+}
+
+/** Every text a message may show: itself, or each of its plural forms. */
+function texts(message: string | Variants | undefined): string[] {
+	if (message === undefined) return [];
+	return typeof message === 'string' ? [message] : Object.values(message[0].match);
 }
 
 const fr = readMessages('fr');
 const en = readMessages('en');
 const keys = Object.keys(fr).sort();
 
-function placeholders(text: string): string[] {
-	return [...text.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!.trim()).sort();
+function placeholders(message: string | Variants | undefined): string[] {
+	const names = texts(message).flatMap((text) => [...text.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!.trim()));
+	return [...new Set(names)].sort();
 }
 
 function sourceFiles(dir: string): string[] {
@@ -47,15 +57,16 @@ describe('messages', () => {
 			['fr', fr],
 			['en', en]
 		] as const) {
-			for (const [key, text] of Object.entries(messages)) {
-				expect(typeof text === 'string' && text.trim() !== '', `${locale}: ${key}`).toBe(true);
+			for (const [key, message] of Object.entries(messages)) {
+				const all = texts(message);
+				expect(all.length > 0 && all.every((text) => text.trim() !== ''), `${locale}: ${key}`).toBe(true);
 			}
 		}
 	});
 
 	it('have the same {placeholders} in both languages', () => {
 		for (const key of keys) {
-			expect(placeholders(en[key] ?? ''), key).toEqual(placeholders(fr[key]!));
+			expect(placeholders(en[key]), key).toEqual(placeholders(fr[key]));
 		}
 	});
 
@@ -65,11 +76,32 @@ describe('messages', () => {
 	});
 
 	it('compile to the text of the JSON files in each language', () => {
-		for (const key of keys) {
-			const inputs = Object.fromEntries(placeholders(fr[key]!).map((name) => [name, `{${name}}`]));
+		for (const key of keys.filter((key) => typeof fr[key] === 'string')) {
+			const inputs = Object.fromEntries(placeholders(fr[key]).map((name) => [name, `{${name}}`]));
 			const message = compiled[key]!;
 			expect(message(inputs, { locale: 'fr' }), `fr: ${key}`).toBe(fr[key]);
 			expect(message(inputs, { locale: 'en' }), `en: ${key}`).toBe(en[key]);
+		}
+	});
+
+	it('choose the singular or the plural form by the count, as each language does', () => {
+		const joined = compiled.control_joined!;
+		expect(joined({ count: 1 } as never, { locale: 'fr' })).toBe('1 personne connectée');
+		expect(joined({ count: 0 } as never, { locale: 'fr' })).toBe('0 personne connectée');
+		expect(joined({ count: 5 } as never, { locale: 'fr' })).toBe('5 personnes connectées');
+		const participation = compiled.report_participation!;
+		expect(participation({ joined: 1, respondents: 1 } as never, { locale: 'en' })).toMatch(/^1 person joined/);
+		expect(participation({ joined: 12, respondents: 9 } as never, { locale: 'en' })).toMatch(/^12 people joined/);
+	});
+
+	it('never leave a "(s)" plural to the reader', () => {
+		for (const [locale, messages] of [
+			['fr', fr],
+			['en', en]
+		] as const) {
+			for (const [key, message] of Object.entries(messages)) {
+				for (const text of texts(message)) expect(text, `${locale}: ${key}`).not.toMatch(/\((s|e|es|x)\)/);
+			}
 		}
 	});
 
