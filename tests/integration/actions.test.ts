@@ -28,7 +28,7 @@ afterEach(() => cleanup());
 
 /** A French message as the user reads it. */
 function text(key: keyof typeof fr, params: Record<string, string | number> = {}): string {
-	return fr[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
+	return (fr[key] as string).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
 }
 
 function failure(outcome: Outcome, status: number): Record<string, unknown> {

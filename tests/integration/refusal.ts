@@ -6,6 +6,7 @@ import { db } from '$lib/server/db/connection';
 import type { Locale } from '$lib/paraglide/runtime';
 import en from '../../messages/en.json';
 import fr from '../../messages/fr.json';
+import { catalogueTexts } from '../support/catalogue';
 import { useLocale, type Outcome } from './helpers';
 
 /** Every row of every table, as sorted JSON lines, to compare before and after. */
@@ -32,7 +33,7 @@ export function dumpDatabase(exclude: Exclusions = {}): Dump {
 	return dump;
 }
 
-const catalogues: Record<Locale, Record<string, string>> = { fr, en };
+const catalogues: Record<Locale, Record<string, string>> = { fr: catalogueTexts(fr), en: catalogueTexts(en) };
 
 function pattern(text: string): RegExp {
 	const parts = text.split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));

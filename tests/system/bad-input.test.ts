@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fr from '../../messages/fr.json';
+import { catalogueTexts } from '../support/catalogue';
 import { removeDatabase, startServer, type AppServer } from '../support/app-server';
 import { actionResult, Client, type HttpResponse } from '../support/http-client';
 import { control, joinRoom, openRoom, openStage, type Room } from '../support/room';
@@ -20,7 +21,7 @@ afterAll(async () => {
 	removeDatabase(server.databasePath);
 });
 
-const texts = Object.values(fr).map((text) => text.split(/\{\w+\}/)[0]!);
+const texts = Object.values(catalogueTexts(fr)).map((text) => text.split(/\{\w+\}/)[0]!);
 
 /** Every string a response carries: Kit's JSON error, a failure's devalue'd data, or the page. */
 function strings(response: HttpResponse): string[] {

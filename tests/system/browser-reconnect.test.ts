@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { afterAll, expect, it } from 'vitest';
 import fr from '../../messages/fr.json';
+import { catalogueTexts } from '../support/catalogue';
 import { hashOf, readDatabase, storedAnswers } from '../support/app-database';
 import { removeDatabase, startServer, type AppServer } from '../support/app-server';
 import { launchChromium } from '../support/chromium';
@@ -64,7 +65,7 @@ it('a phone in Chromium follows the session across a kill and restart, and its q
 	const reconnecting = (page: Page) => page.getByText(fr.participant_reconnecting);
 	for (const page of phones) await reconnecting(page).waitFor({ timeout: 10_000 });
 	const answered = await Promise.all(phones.map(answer));
-	const waiting = fr.questionnaire_offline.split('{')[0]!;
+	const waiting = catalogueTexts(fr)['questionnaire_offline#countPlural=other']!.split('{')[0]!;
 	for (const page of phones) await page.getByText(waiting).waitFor({ timeout: 10_000 });
 
 	// A restart that takes a while: the proxied phone's stream is refused with a 502 meanwhile,
