@@ -46,18 +46,18 @@ test('every screen fits its viewport at every stage, and the projector never scr
 	for (const rule of ['On parle en « je »', 'On décide par consentement', 'On finit à l’heure annoncée']) {
 		await page.getByLabel('Texte de la nouvelle règle').fill(rule);
 		await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
-		await expect(page.getByText(rule)).toBeVisible();
+		await expect(page.getByRole('button', { name: `Retirer : ${rule}` })).toBeVisible();
 	}
 
 	// The 90-minute format skips the cards and says why.
 	await page.goto(`${groupUrl}/sessions`);
 	await page.getByLabel('Titre de la séance').fill('Revue en 90 minutes');
 	await page.getByText('Ce que changent les formats courts').click();
-	await expect(page.getByRole('cell', { name: 'sauté' })).toBeVisible();
+	await expect(page.getByRole('cell', { name: 'sauté', exact: true })).toBeVisible();
 	await page.getByRole('radio', { name: /90 minutes/ }).check();
 	await page.getByRole('button', { name: 'Créer la séance' }).click();
 	const plan = page.locator('ol.plan > li');
-	await expect(plan.nth(4).getByRole('checkbox', { name: 'Sauter ce temps' })).toBeChecked();
+	await expect(plan.nth(4).getByRole('checkbox', { name: 'Passer ce temps' })).toBeChecked();
 	await expect(plan.nth(4).getByText(/Sauté dans ce format/)).toBeVisible();
 	// One level in the second questionnaire keeps the test short.
 	await plan.nth(5).getByRole('checkbox', { name: 'Dans' }).uncheck();
@@ -69,8 +69,8 @@ test('every screen fits its viewport at every stage, and the projector never scr
 	await page.getByRole('button', { name: 'Ouvrir la séance' }).click();
 	const code = (await page.locator('.join strong').nth(1).textContent())!.trim();
 	const sessionId = page.url().split('/').pop();
-	await expect(page.getByText(/Ce temps : 0 min sur 5 prévues/)).toBeVisible();
-	await expect(page.getByText(/Séance : 0 min sur 90/)).toBeVisible();
+	await expect(page.getByText(/Ce temps\u00a0: 0 min sur 5 prévues/)).toBeVisible();
+	await expect(page.getByText(/Séance\u00a0: 0 min sur 90/)).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Clavier et télécommande' })).toBeVisible();
 
 	const state = JSON.stringify(await page.context().storageState());
@@ -154,7 +154,12 @@ test('every screen fits its viewport at every stage, and the projector never scr
 	// 3. Frame: the tallies once closed.
 	await page.keyboard.press('o');
 	for (const phone of phones) {
-		for (const button of await phone.getByRole('button', { name: 'Je consens' }).all()) await button.click();
+		const consent = phone.getByRole('button', { name: 'Je consens' });
+		await expect(consent).toHaveCount(3);
+		for (let rule = 0; rule < 3; rule++) {
+			await consent.nth(rule).click();
+			await expect(consent.nth(rule)).toHaveAttribute('aria-pressed', 'true');
+		}
 	}
 	await page.keyboard.press('o');
 	await expect(projector.getByText(/5 consentent/).first()).toBeVisible();
