@@ -110,7 +110,7 @@ test('every screen fits its viewport at every stage, and the projector never scr
 			expect(measured.width, `${screen.name} at ${stage}: width`).toBeLessThanOrEqual(screen.width);
 			if (screen.projector)
 				expect(measured.height, `${screen.name} at ${stage}: height`).toBeLessThanOrEqual(screen.height);
-			if (screen.projector && screen.width !== 1366)
+			if ((screen.projector && screen.width !== 1366) || stage === '7-reveal')
 				await screen.page.screenshot({ path: testInfo.outputPath(`${stage}-${screen.name}.png`) });
 		}
 	}
@@ -145,9 +145,17 @@ test('every screen fits its viewport at every stage, and the projector never scr
 	await expect(projector.getByText('5 réponses')).toBeVisible();
 	await check('2-connect', 'connect');
 
-	// A double click on "Temps suivant" moves one stage only.
+	// A double click on "Temps suivant" moves one stage only; the button shows it is waiting.
+	const slowNext = (url: URL) => url.search === '?/next';
+	await page.route(slowNext, async (route) => {
+		await new Promise((resolve) => setTimeout(resolve, 1_500));
+		await route.continue();
+	});
 	await page.getByRole('button', { name: /Temps suivant/ }).dblclick();
+	await expect(page.locator('button.pending')).toBeVisible();
+	await expect(page.locator('form[aria-busy="true"]')).toHaveCount(1);
 	await expect(page.locator('#current-stage')).toHaveText('Poser le cadre');
+	await page.unroute(slowNext);
 	await page.waitForLoadState('networkidle');
 	await expect(page.locator('#current-stage')).toHaveText('Poser le cadre');
 

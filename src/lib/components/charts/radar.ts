@@ -44,6 +44,9 @@ export function wrap(label: string, width = 18): string[] {
 	return lines;
 }
 
+// On the dark projector theme, the lighter Okabe–Ito shades keep their contrast on black.
+const onBlack: Record<string, string> = { '#0072B2': '#56B4E9', '#D55E00': '#FF9A52', '#009E73': '#3DDC97' };
+
 function translucent(hex: string, alpha: number): string {
 	const value = Number.parseInt(hex.replace('#', ''), 16);
 	return `rgba(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255}, ${alpha})`;
@@ -63,7 +66,7 @@ export function radarChart(
 		// Text scales with the chart's own width, also when the window is resized, so a
 		// 1024-wide projector stays legible and labels do not run off the canvas.
 		const size = (width: number) =>
-			large ? Math.round(Math.min(26, Math.max(14, width / 34))) : Math.round(Math.min(13, Math.max(10, width / 32)));
+			large ? Math.round(Math.min(28, Math.max(14, width / 30))) : Math.round(Math.min(13, Math.max(10, width / 32)));
 		const chart = new Chart(canvas, {
 			type: 'radar',
 			data: {
@@ -73,14 +76,15 @@ export function radarChart(
 				// An earlier session's series are thinner, hollow and unfilled.
 				datasets: data.series.map((series) => {
 					const marks = levelMarks(series.color);
+					const color = dark ? (onBlack[series.color] ?? series.color) : series.color;
 					const width = (large ? 4 : small ? 1.5 : 2) * (series.dashed ? 0.6 : 1);
 					return {
 						label: series.label,
 						data: series.values,
-						borderColor: series.dashed ? translucent(series.color, 0.7) : series.color,
-						backgroundColor: translucent(series.color, series.dashed ? 0 : 0.1),
-						pointBackgroundColor: series.dashed ? (dark ? '#000000' : '#ffffff') : series.color,
-						pointBorderColor: series.color,
+						borderColor: series.dashed ? translucent(color, 0.7) : color,
+						backgroundColor: translucent(color, series.dashed ? 0 : 0.1),
+						pointBackgroundColor: series.dashed ? (dark ? '#000000' : '#ffffff') : color,
+						pointBorderColor: color,
 						pointStyle: marks.point,
 						borderWidth: width,
 						pointRadius: large ? 7 : small ? 0 : 4,
