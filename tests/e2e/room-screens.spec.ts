@@ -114,15 +114,20 @@ test('every screen fits its viewport at every stage, and the projector never scr
 				await screen.page.screenshot({ path: testInfo.outputPath(`${stage}-${screen.name}.png`) });
 		}
 	}
+	// A key, like a click, is dropped while the form waits for the server's answer to the last one.
+	const press = async (key: string) => {
+		await expect(page.locator('form[aria-busy="true"]')).toHaveCount(0);
+		await page.keyboard.press(key);
+	};
 	const next = async (title: string) => {
-		await page.keyboard.press('PageDown');
+		await press('PageDown');
 		await expect(page.locator('#current-stage')).toHaveText(title);
 	};
 
 	// 1. Check-in: the join screen with its code beside the QR, even at 1024×768.
 	await check('1-join', 'checkin');
 	await expectAccessible(projector);
-	await page.keyboard.press('o');
+	await press('o');
 	await expect(page.getByRole('button', { name: 'Clore l’activité' })).toBeVisible();
 	for (const [index, phone] of phones.entries()) {
 		await phone.locator(`input[name="availability"][value="${(index % 5) + 1}"]`).check();
@@ -134,7 +139,7 @@ test('every screen fits its viewport at every stage, and the projector never scr
 
 	// 2. Connect: the names count as answers (not "0 réponses").
 	await next('Se mettre en lien');
-	await page.keyboard.press('o');
+	await press('o');
 	for (const [index, phone] of phones.entries()) {
 		await expect(phone.getByRole('heading', { name: 'Se mettre en lien' })).toBeVisible();
 		await phone.getByLabel(/Votre prénom/).fill(`Personne ${index + 1}`);
@@ -160,7 +165,7 @@ test('every screen fits its viewport at every stage, and the projector never scr
 	await expect(page.locator('#current-stage')).toHaveText('Poser le cadre');
 
 	// 3. Frame: the tallies once closed.
-	await page.keyboard.press('o');
+	await press('o');
 	for (const phone of phones) {
 		const consent = phone.getByRole('button', { name: 'Je consens' });
 		await expect(consent).toHaveCount(3);
@@ -169,13 +174,13 @@ test('every screen fits its viewport at every stage, and the projector never scr
 			await expect(consent.nth(rule)).toHaveAttribute('aria-pressed', 'true');
 		}
 	}
-	await page.keyboard.press('o');
+	await press('o');
 	await expect(projector.getByText(/5 consentent/).first()).toBeVisible();
 	await check('3-frame', 'frame');
 
 	// 4. Questionnaire: finished people are not "en cours".
 	await next('Introspecter');
-	await page.keyboard.press('o');
+	await press('o');
 	for (const [index, phone] of phones.entries())
 		await answerQuestionnaire(phone, 12, (s) => [String((s + index) % 5), '3']);
 	await expect(page.getByText('5 réponses sur 5 · 0 en cours')).toBeVisible();
@@ -183,7 +188,7 @@ test('every screen fits its viewport at every stage, and the projector never scr
 
 	// 5 is skipped by the format; 6. the second questionnaire.
 	await next('Changer de position de perception');
-	await page.keyboard.press('o');
+	await press('o');
 	for (const [index, phone] of phones.entries())
 		await answerQuestionnaire(phone, 12, (s) => [String((s + index + 1) % 5), '2']);
 	await expect(projector.getByText('5 réponses')).toBeVisible();
@@ -192,7 +197,7 @@ test('every screen fits its viewport at every stage, and the projector never scr
 	// 7. Reveal: the radar fits beside the largest gaps; then the dark theme, pushed live.
 	await next('Éprouver sa maturité coopérative');
 	await check('7-before-reveal', 'reveal');
-	await page.keyboard.press('r');
+	await press('r');
 	await expect(projector.locator('canvas')).toBeVisible();
 	await expect(projector.getByText(/Personnes qui ont répondu\u00a0: 5\./)).toBeVisible();
 	await check('7-reveal', 'reveal');
@@ -204,7 +209,7 @@ test('every screen fits its viewport at every stage, and the projector never scr
 	await expect(projector.locator('main.dark')).toHaveCount(0);
 
 	// Back at a questionnaire whose results went out: the projector does not say "not yet open".
-	await page.keyboard.press('ArrowLeft');
+	await press('ArrowLeft');
 	await expect(page.locator('#current-stage')).toHaveText('Changer de position de perception');
 	await expect(projector.getByText('Activité close')).toBeVisible();
 	await expect(projector.getByText('Activité pas encore ouverte')).toHaveCount(0);
@@ -213,7 +218,7 @@ test('every screen fits its viewport at every stage, and the projector never scr
 	// 8. Feedback: its own prompt and count, no radar unless recalled.
 	await next('Nourrir en retour');
 	await expect(projector.locator('canvas')).toHaveCount(0);
-	await page.keyboard.press('o');
+	await press('o');
 	await phones[3]!.getByLabel(/Ce que je retiens/).fill('Le radar nous parle');
 	await phones[3]!.getByRole('button', { name: 'Envoyer' }).click();
 	await expect(phones[3]!.getByText('C’est enregistré.')).toBeVisible();
