@@ -202,7 +202,9 @@ test('every screen fits its viewport at every stage, and the projector never scr
 	await next('Éprouver sa maturité coopérative');
 	await check('7-before-reveal', 'reveal');
 	await press('r');
-	await expect(projector.locator('canvas')).toBeVisible();
+	// The reveal freezes the results and every screen reloads them: slow on a loaded machine.
+	await expect(page.getByRole('button', { name: 'Masquer les résultats' })).toBeVisible({ timeout: 20_000 });
+	await expect(projector.locator('canvas')).toBeVisible({ timeout: 20_000 });
 	await expect(projector.getByText(/Personnes qui ont répondu\u00a0: 5\./)).toBeVisible();
 	await check('7-reveal', 'reveal');
 	await page.getByRole('button', { name: 'Thème sombre à fort contraste' }).click();
