@@ -67,6 +67,8 @@ test('every screen fits its viewport at every stage, and the projector never scr
 		.getByRole('button', { name: /Enregistrer/ })
 		.click();
 	await expect(plan.nth(5).getByRole('checkbox', { name: 'Dans' })).not.toBeChecked();
+	// Saving keeps the other level ticked (a form reset once unticked them all).
+	await expect(plan.nth(5).getByRole('checkbox', { name: 'Nous' })).toBeChecked();
 	await page.getByRole('button', { name: 'Ouvrir la séance' }).click();
 	const code = (await page.locator('.join strong').nth(1).textContent())!.trim();
 	const sessionId = page.url().split('/').pop();
