@@ -49,7 +49,14 @@ describe('presenter keys', () => {
 	});
 
 	it('run the action the state allows, and none it forbids', () => {
-		const state = { phase: 'waiting', revealed: false, takesInput: true, canOpen: true, canReveal: false, timer: false };
+		const state = {
+			phase: 'waiting',
+			revealed: false,
+			takesInput: true,
+			canOpen: true,
+			canReveal: false,
+			timer: false
+		};
 		expect(presenterAction('activity', state)).toBe('openActivity');
 		expect(presenterAction('activity', { ...state, phase: 'open' })).toBe('closeActivity');
 		// A questionnaire whose results went out is not opened again.
