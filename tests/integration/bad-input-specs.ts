@@ -226,7 +226,12 @@ export const routes: Record<string, RouteSpec> = {
 		actions: sessions,
 		specs: {
 			create: {
-				fields: { title: text(120, 'Revue'), heldOn: date(), settleDays: integer(0, 60, '7', { optional: true }) },
+				fields: {
+					title: text(120, 'Revue'),
+					heldOn: date(),
+					settleDays: integer(0, 60, '7', { optional: true }),
+					format: choice(['ninetyMinutes', 'full', 'twoHours'], { optional: true })
+				},
 				...onLive
 			}
 		}
@@ -245,6 +250,12 @@ export const routes: Record<string, RouteSpec> = {
 			close: fieldless('draft'),
 			finalize: fieldless('draft'),
 			timer: { fields: { minutes: integer(1, 120, '5') }, refusedOn: 'draft', lacking: 'viewer' },
+			projectorTheme: { fields: { theme: choice(['dark', 'light']) }, ...onLive },
+			recall: {
+				fields: { recalled: choice(['off', 'on'], { optional: true }) },
+				refusedOn: 'draft',
+				lacking: 'viewer'
+			},
 			plan: {
 				fields: { position: id(() => '6'), skipped: choice(['on'], { optional: true }), levels: list(levelIds) },
 				...onLive

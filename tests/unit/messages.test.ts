@@ -44,7 +44,8 @@ const compiled = m as unknown as Record<string, Compiled | undefined>;
 
 /** What a message should read for these inputs: its text, or the plural form the number calls for. */
 function expected(message: Message, inputs: Record<string, string | number>, locale: string): string {
-	if (typeof message === 'string') return message;
+	// A plain text in one language may be plural in the other: its count is still filled in.
+	if (typeof message === 'string') return message.replace(/\{(\w+)\}/g, (_, name: string) => String(inputs[name]));
 	const { declarations, selectors, match } = message[0];
 	const input = declarations[0]!.replace('input ', '');
 	const category = new Intl.PluralRules(locale).select(Number(inputs[input]));
@@ -100,6 +101,27 @@ describe('messages', () => {
 				if (plural) inputs[plural[0].declarations[0]!.replace('input ', '')] = count;
 				expect(message(inputs, { locale: 'fr' }), `fr: ${key}`).toBe(expected(fr[key]!, inputs, 'fr'));
 				expect(message(inputs, { locale: 'en' }), `en: ${key}`).toBe(expected(en[key]!, inputs, 'en'));
+			}
+		}
+	});
+
+	it('choose the singular or the plural form by the count, as each language does', () => {
+		const joined = compiled.control_joined!;
+		expect(joined({ count: 1 } as never, { locale: 'fr' })).toBe('1 personne connectée');
+		expect(joined({ count: 0 } as never, { locale: 'fr' })).toBe('0 personne connectée');
+		expect(joined({ count: 5 } as never, { locale: 'fr' })).toBe('5 personnes connectées');
+		const participation = compiled.report_participation!;
+		expect(participation({ joined: 1, respondents: 1 } as never, { locale: 'en' })).toMatch(/^1 person joined/);
+		expect(participation({ joined: 12, respondents: 9 } as never, { locale: 'en' })).toMatch(/^12 people joined/);
+	});
+
+	it('never leave a "(s)" plural to the reader', () => {
+		for (const [locale, messages] of [
+			['fr', fr],
+			['en', en]
+		] as const) {
+			for (const [key, message] of Object.entries(messages)) {
+				for (const text of texts(message)) expect(text, `${locale}: ${key}`).not.toMatch(/\((s|e|es|x)\)/);
 			}
 		}
 	});

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { frenchTypographyDeep } from '$lib/framework/french-typography.js';
 import { pactParts, type PactPart } from './pact';
 
 // The library of clauses is content (content/{locale}/pact/{part}.md), validated at start-up like
@@ -60,7 +61,9 @@ export function buildPactLibraries(files: { path: string; metadata: unknown }[],
 			const path = `content/${locale}/pact/${part}.md`;
 			const file = files.find((f) => f.path === path && pathPattern.test(f.path));
 			if (!file) throw new PactLibraryError(path, 'file', 'missing');
-			const result = v.safeParse(partSchema, file.metadata ?? {});
+			// French typography is applied as the framework's is: the authors type plain spaces.
+			const metadata = locale === 'fr' ? frenchTypographyDeep(file.metadata ?? {}) : (file.metadata ?? {});
+			const result = v.safeParse(partSchema, metadata);
 			if (!result.success) {
 				const issue = result.issues[0];
 				throw new PactLibraryError(path, v.getDotPath(issue) ?? '(front matter)', issue.message);

@@ -10,6 +10,8 @@ import {
 	Tooltip
 } from 'chart.js';
 import type { Attachment } from 'svelte/attachments';
+import { levelMarks } from './level-colors';
+import { resizeForPrint } from './print';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Tooltip, Legend);
 
@@ -62,8 +64,11 @@ export function trendChart(data: TrendData): Attachment<HTMLCanvasElement> {
 						data: series.means,
 						borderColor: series.color,
 						backgroundColor: series.color,
+						// Each level its own dash and marker: the lines stay apart in black and white.
+						borderDash: levelMarks(series.color).dash,
+						pointStyle: levelMarks(series.color).point,
 						borderWidth: 2,
-						pointRadius: 3,
+						pointRadius: 5,
 						fill: false,
 						spanGaps: false
 					}
@@ -75,11 +80,15 @@ export function trendChart(data: TrendData): Attachment<HTMLCanvasElement> {
 				aspectRatio: 1.6,
 				scales: { y: { min: 0, max: 100, ticks: { stepSize: 25 } } },
 				plugins: {
-					legend: { labels: { filter: (item) => item.text !== '' } },
+					legend: { labels: { filter: (item) => item.text !== '', usePointStyle: true } },
 					tooltip: { filter: (item) => item.dataset.label !== '' }
 				}
 			}
 		});
-		return () => chart.destroy();
+		const stopPrint = resizeForPrint(chart);
+		return () => {
+			stopPrint();
+			chart.destroy();
+		};
 	};
 }

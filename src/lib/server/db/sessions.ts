@@ -1,3 +1,5 @@
+import type { SessionFormat } from '$lib/framework/types';
+import type { ProjectorTheme } from '$lib/session/projector-theme';
 import type { Phase, PublishedActivity, SessionStatus } from '$lib/session/status';
 import { sql, transaction } from './connection';
 
@@ -18,6 +20,12 @@ export interface Session {
 	version: number;
 	/** Activities whose figures went out: they take no more input. */
 	published: PublishedActivity[];
+	format: SessionFormat;
+	openedAt: number | null;
+	stageStartedAt: number | null;
+	projectorTheme: ProjectorTheme;
+	/** The results shown again on the projector after the reveal stage. */
+	resultsRecalled: boolean;
 }
 
 export interface PlanRow {
@@ -29,7 +37,9 @@ export interface PlanRow {
 
 const columns = `id, group_id AS groupId, title, held_on AS heldOn, status, join_code AS joinCode,
 	stage_position AS stagePosition, phase, revealed, timer_ends_at AS timerEndsAt, settle_days AS settleDays,
-	settles_until AS settlesUntil, instrument_version AS instrumentVersion, version, published`;
+	settles_until AS settlesUntil, instrument_version AS instrumentVersion, version, published,
+	format, opened_at AS openedAt, stage_started_at AS stageStartedAt, projector_theme AS projectorTheme,
+	results_recalled AS resultsRecalled`;
 
 function toSession(row: unknown): Session | undefined {
 	if (!row) return undefined;
@@ -37,6 +47,7 @@ function toSession(row: unknown): Session | undefined {
 	return {
 		...session,
 		revealed: Boolean(session.revealed),
+		resultsRecalled: Boolean(session.resultsRecalled),
 		published: session.published ? (session.published.split(',') as PublishedActivity[]) : []
 	};
 }
@@ -44,15 +55,15 @@ function toSession(row: unknown): Session | undefined {
 /** Creates a draft session with its plan of stages; returns its id. */
 export function createSession(
 	groupId: number,
-	fields: { title: string; heldOn: string; settleDays: number },
+	fields: { title: string; heldOn: string; settleDays: number; format?: SessionFormat },
 	plan: PlanRow[],
 	instrumentVersion: number
 ): number {
 	return transaction(() => {
 		const id = Number(
 			sql(
-				`INSERT INTO sessions (group_id, title, held_on, settle_days, instrument_version, stage_position, created_at)
-				 VALUES (?, ?, ?, ?, ?, ?, ?)`
+				`INSERT INTO sessions (group_id, title, held_on, settle_days, instrument_version, stage_position, created_at, format)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 			).run(
 				groupId,
 				fields.title,
@@ -60,7 +71,8 @@ export function createSession(
 				fields.settleDays,
 				instrumentVersion,
 				plan[0]?.position ?? 1,
-				Date.now()
+				Date.now(),
+				fields.format ?? 'full'
 			).lastInsertRowid
 		);
 		const insert = sql(
@@ -119,7 +131,10 @@ const settable = {
 	openedAt: 'opened_at',
 	closedAt: 'closed_at',
 	published: 'published',
-	instrumentVersion: 'instrument_version'
+	instrumentVersion: 'instrument_version',
+	stageStartedAt: 'stage_started_at',
+	projectorTheme: 'projector_theme',
+	resultsRecalled: 'results_recalled'
 } as const;
 
 export type SessionPatch = Partial<Record<keyof typeof settable, string | number | boolean | string[] | null>>;

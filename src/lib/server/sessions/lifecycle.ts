@@ -1,7 +1,9 @@
 import { error } from '@sveltejs/kit';
-import type { Framework } from '$lib/framework/types';
+import { isSkipped } from '$lib/framework/formats';
+import type { Framework, SessionFormat } from '$lib/framework/types';
 import { generateJoinCode } from '$lib/session/join-code';
 import { defaultPlan, stepPosition, type PlanStage } from '$lib/session/plan';
+import type { ProjectorTheme } from '$lib/session/projector-theme';
 import { canTransition, type Phase, type SessionStatus } from '$lib/session/status';
 import { transaction } from '$lib/server/db/connection';
 import {
@@ -21,13 +23,18 @@ import { canOpen, canReveal, freezeResults, releaseOnClose, settle } from './pub
 
 const day = 24 * 60 * 60 * 1000;
 
-/** Creates a draft session with the framework's default plan. */
+/** Creates a draft session with the framework's default plan, less the stages its format skips. */
 export function createDraftSession(
 	groupId: number,
-	fields: { title: string; heldOn: string; settleDays: number },
+	fields: { title: string; heldOn: string; settleDays: number; format?: SessionFormat },
 	framework: Framework
 ): number {
-	return createSession(groupId, fields, defaultPlan(framework), framework.instrumentVersion);
+	const format = fields.format ?? 'full';
+	const plan = defaultPlan(framework).map((stage, index) => {
+		const info = framework.stages[index];
+		return { ...stage, skipped: info ? isSkipped(info, format) : false };
+	});
+	return createSession(groupId, { ...fields, format }, plan, framework.instrumentVersion);
 }
 
 /** A session's plan with each stage's activity taken from the framework. */
@@ -70,7 +77,8 @@ export function openSession(session: Session, plan: PlanStage[], instrumentVersi
 			stagePosition: first,
 			phase: 'waiting',
 			openedAt: Date.now(),
-			instrumentVersion
+			instrumentVersion,
+			stageStartedAt: Date.now()
 		});
 	});
 }
@@ -82,7 +90,14 @@ export function moveStage(session: Session, plan: PlanStage[], direction: 1 | -1
 	if (position === null) throw error(409, m.session_error_no_stage());
 	transaction(() => {
 		const published = session.phase === 'waiting' ? session.published : releaseOnClose(session, plan);
-		change(session, { stagePosition: position, phase: 'waiting', timerEndsAt: null, published });
+		change(session, {
+			stagePosition: position,
+			phase: 'waiting',
+			timerEndsAt: null,
+			published,
+			stageStartedAt: Date.now(),
+			resultsRecalled: false
+		});
 	});
 }
 
@@ -111,6 +126,18 @@ export function setRevealed(session: Session, plan: PlanStage[], revealed: boole
 		const published = freezeResults(session);
 		change(session, { revealed, published });
 	});
+}
+
+/** Switches the projector's theme, live. */
+export function setProjectorTheme(session: Session, projectorTheme: ProjectorTheme): void {
+	change(session, { projectorTheme });
+}
+
+/** Shows the revealed results again on the projector after the reveal stage, or puts them away. */
+export function recallResults(session: Session, resultsRecalled: boolean): void {
+	ensureStatus(session, 'live');
+	if (resultsRecalled && !session.revealed) throw error(409, m.reveal_error_stage());
+	change(session, { resultsRecalled });
 }
 
 /** Starts a countdown of some minutes, or stops it. */

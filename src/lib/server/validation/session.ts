@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
+import { sessionFormats } from '$lib/framework/types';
+import { projectorThemes } from '$lib/session/projector-theme';
 import { readable, requiredText } from './form';
 
 // valibot runs every check of a pipe even after one failed, so this one meets any string too.
@@ -33,6 +35,21 @@ export const sessionFields = v.object({
 		v.regex(/^\d{1,2}$/, () => m.session_error_settle_days()),
 		v.transform(Number),
 		v.maxValue(60, () => m.session_error_settle_days())
+	),
+	format: v.optional(
+		v.picklist(sessionFormats, () => m.session_error_format()),
+		'full'
+	)
+});
+
+export const projectorTheme = v.object({
+	theme: v.picklist(projectorThemes, () => m.error_invalid_form())
+});
+
+export const recall = v.object({
+	recalled: v.optional(
+		v.picklist(['on', 'off'], () => m.error_invalid_form()),
+		'off'
 	)
 });
 

@@ -1,5 +1,8 @@
 import QRCode from 'qrcode';
 import type { PageServerLoad } from './$types';
+import { plannedMinutes } from '$lib/framework/formats';
+import { permissionsOf } from '$lib/server/auth/permissions';
+import { canOpen, canReveal } from '$lib/server/sessions/publication';
 import { listCards } from '$lib/server/db/cards';
 import { listOpenCommitments, sessionCommitments } from '$lib/server/db/commitments';
 import { listGroundRules } from '$lib/server/db/ground-rules';
@@ -12,11 +15,13 @@ import { projectorPact } from '$lib/server/pact/session-view';
 import { previousResults, sessionResults } from '$lib/server/sessions/results';
 
 export const load: PageServerLoad = async (event) => {
-	const { session, framework, plan, group } = sessionForMember(event, 'read');
+	const { session, framework, plan, group, role } = sessionForMember(event, 'read');
 	const stage = currentStage(session, plan);
 	const info = framework.stages.find((s) => s.id === stage?.stageId);
 	const joinUrl = session.joinCode ? `${event.url.origin}/j/${session.joinCode}` : null;
 	const activity = stage?.activity;
+	// The radar belongs to the reveal stage; later, only when the facilitator recalls it.
+	const showResults = session.revealed && (activity === 'reveal' || session.resultsRecalled);
 	return {
 		session: {
 			id: session.id,
@@ -26,10 +31,23 @@ export const load: PageServerLoad = async (event) => {
 			revealed: session.revealed,
 			version: session.version,
 			joinCode: session.joinCode,
-			timerEndsAt: session.timerEndsAt
+			timerEndsAt: session.timerEndsAt,
+			theme: session.projectorTheme,
+			published: !canOpen(session, plan),
+			canReveal: canReveal(session, plan)
 		},
-		group: { name: group.name },
-		stage: info && stage ? { title: info.title, prompt: info.participantPrompt, activity: stage.activity } : null,
+		group: { id: group.id, name: group.name },
+		canEdit: permissionsOf(role).edit,
+		stage:
+			info && stage
+				? {
+						title: info.title,
+						prompt: info.participantPrompt,
+						activity: stage.activity,
+						position: stage.position,
+						minutes: plannedMinutes(info, session.format) || info.duration
+					}
+				: null,
 		joinUrl,
 		qr: joinUrl ? await QRCode.toString(joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : null,
 		counts: liveCounts(session, plan, framework),
@@ -43,8 +61,8 @@ export const load: PageServerLoad = async (event) => {
 				: activity === 'feedback' || activity === 'settle'
 					? sessionCommitments(session.id)
 					: [],
-		results: session.revealed ? sessionResults(session.id, framework) : null,
-		previous: session.revealed ? previousResults(session) : null,
+		results: showResults ? sessionResults(session.id, framework) : null,
+		previous: showResults ? previousResults(session) : null,
 		levels: framework.levels.map(({ id, label }) => ({ id, label })),
 		principles: framework.principles.map(({ id, title }) => ({ id, title }))
 	};

@@ -2,6 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireGroup, requireUser } from '$lib/server/auth/guards';
 import { listSessions } from '$lib/server/db/sessions';
+import { plannedMinutes, plannedTotal } from '$lib/framework/formats';
+import { sessionFormats } from '$lib/framework/types';
 import { getFramework } from '$lib/server/framework';
 import { createDraftSession, finalizeSettledSessions } from '$lib/server/sessions/lifecycle';
 import { parseForm, readForm } from '$lib/server/validation/form';
@@ -11,7 +13,17 @@ import { getLocale } from '$lib/paraglide/runtime';
 export const load: PageServerLoad = async ({ parent }) => {
 	const { group } = await parent();
 	finalizeSettledSessions();
-	return { sessions: listSessions(group.id), today: new Date().toISOString().slice(0, 10) };
+	const framework = getFramework(getLocale());
+	return {
+		sessions: listSessions(group.id),
+		today: new Date().toISOString().slice(0, 10),
+		formats: sessionFormats.map((format) => ({ id: format, total: plannedTotal(framework.stages, format) })),
+		stages: framework.stages.map((stage) => ({
+			title: stage.title,
+			minutes: Object.fromEntries(sessionFormats.map((format) => [format, plannedMinutes(stage, format)])),
+			shortened: stage.shortened
+		}))
+	};
 };
 
 export const actions: Actions = {

@@ -20,7 +20,9 @@ import {
 	finalizeSession,
 	moveStage,
 	openSession,
+	recallResults,
 	setPhase,
+	setProjectorTheme,
 	setRevealed,
 	setTimer,
 	touchSession
@@ -35,16 +37,25 @@ import {
 	commitmentRef,
 	commitmentReview,
 	planStage,
+	projectorTheme,
+	recall,
 	stageMove,
 	timer
 } from '$lib/server/validation/session';
 import { m } from '$lib/paraglide/messages';
+import { stageTiming } from './_control/stage-timing';
 
 export const load: PageServerLoad = (event) => {
 	const { session, framework, plan, group } = sessionForMember(event, 'read');
 	return {
 		session,
-		plan: plan.map((stage) => ({ ...stage, title: framework.stages.find((s) => s.id === stage.stageId)?.title ?? '' })),
+		plan: plan.map((stage) => ({
+			...stage,
+			...stageTiming(
+				framework.stages.find((s) => s.id === stage.stageId),
+				session.format
+			)
+		})),
 		levels: framework.levels,
 		counts: liveCounts(session, plan, framework),
 		cards: listCards(session.id),
@@ -101,6 +112,18 @@ export const actions: Actions = {
 		setTimer(session, parsed.data.minutes);
 	},
 	stopTimer: (event) => setTimer(run(event).session, null),
+	projectorTheme: async (event) => {
+		const parsed = parseForm(projectorTheme, await readForm(event.request));
+		if (!parsed.success) return fail(400, { message: parsed.message });
+		setProjectorTheme(run(event).session, parsed.data.theme);
+	},
+	recall: async (event) => {
+		const { session } = run(event);
+		const parsed = parseForm(recall, await readForm(event.request));
+		if (!parsed.success) return fail(400, { message: parsed.message });
+		if (parsed.data.recalled === 'on' && !session.revealed) return fail(409, { message: m.reveal_error_stage() });
+		recallResults(session, parsed.data.recalled === 'on');
+	},
 	plan: async (event) => {
 		const { session, framework } = run(event);
 		const parsed = parseForm(planStage, await readForm(event.request));
