@@ -154,6 +154,8 @@ test('every screen fits its viewport at every stage, and the projector never scr
 		await expect(phone.getByText('C’est enregistré.')).toBeVisible();
 	}
 	await expect(projector.getByText('5 réponses')).toBeVisible();
+	// The pairs' question of the stage's guide, for the room to read while people talk.
+	await expect(projector.getByText(/En binôme, trois minutes chacun·e/)).toBeVisible();
 	await check('2-connect', 'connect');
 
 	// A double click on "Temps suivant" moves one stage only; the button shows it is waiting.
@@ -190,6 +192,7 @@ test('every screen fits its viewport at every stage, and the projector never scr
 	for (const [index, phone] of phones.entries())
 		await answerQuestionnaire(phone, 12, (s) => [String((s + index) % 5), '3']);
 	await expect(page.getByText('5 réponses sur 5 · 0 en cours')).toBeVisible();
+	await expect(projector.getByText(/En binôme, avant de répondre/)).toBeVisible();
 	await check('4-questionnaire', 'questionnaire');
 
 	// 5 is skipped by the format; 6. the second questionnaire.

@@ -43,6 +43,7 @@ export const load: PageServerLoad = async (event) => {
 				? {
 						title: info.title,
 						prompt: info.participantPrompt,
+						conversation: info.conversation ?? null,
 						activity: stage.activity,
 						position: stage.position,
 						minutes: plannedMinutes(info, session.format) || info.duration
