@@ -106,6 +106,18 @@ test('a pact drafted from the library is consented on phones, adopted, signed, c
 		projector.getByText('consentements\u00a0: 3 · avec réserve\u00a0: 1 · objections\u00a0: 1')
 	).toBeVisible();
 	await expect(projector.getByText('Et les urgences')).toHaveCount(0);
+	// The pact's screen fits a projector, a 4:3 one too: nothing cut off at the bottom of the screen.
+	for (const viewport of [
+		{ width: 1920, height: 1080 },
+		{ width: 1024, height: 768 }
+	]) {
+		await projector.setViewportSize(viewport);
+		const cut = await projector.evaluate(() => {
+			const main = document.querySelector('main')!;
+			return main.scrollHeight - main.clientHeight;
+		});
+		expect(cut, `${viewport.width}×${viewport.height}`).toBeLessThanOrEqual(1);
+	}
 
 	// The objection becomes a recorded disagreement; the group adopts version 1 and two parties sign.
 	await page.goto(`${groupUrl}/pact`);

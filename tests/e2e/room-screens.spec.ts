@@ -22,7 +22,13 @@ const size = (page: Page) =>
 		width: document.documentElement.scrollWidth,
 		height: document.documentElement.scrollHeight,
 		innerWidth: innerWidth,
-		innerHeight: innerHeight
+		innerHeight: innerHeight,
+		// The projector's main box is the screen's height and hides what overflows it: what it holds
+		// must fit inside it, or something is cut off at the bottom.
+		overflow: (() => {
+			const main = document.querySelector('main');
+			return main ? main.scrollHeight - main.clientHeight : 0;
+		})()
 	}));
 
 async function answerQuestionnaire(phone: Page, screens: number, rating: (screen: number) => [string, string]) {
@@ -111,8 +117,10 @@ test('every screen fits its viewport at every stage, and the projector never scr
 			await screen.page.waitForLoadState('networkidle').catch(() => {});
 			const measured = await size(screen.page);
 			expect(measured.width, `${screen.name} at ${stage}: width`).toBeLessThanOrEqual(screen.width);
-			if (screen.projector)
+			if (screen.projector) {
 				expect(measured.height, `${screen.name} at ${stage}: height`).toBeLessThanOrEqual(screen.height);
+				expect(measured.overflow, `${screen.name} at ${stage}: cut off`).toBeLessThanOrEqual(1);
+			}
 			if ((screen.projector && screen.width !== 1366) || stage === '7-reveal')
 				await screen.page.screenshot({
 					path: testInfo.outputPath(`${stage}-${screen.name}.png`),
