@@ -17,6 +17,7 @@ route                                                     anon     partA    part
 /account                                                  sign-in  sign-in  sign-in  200      200      200      200
 /api/framework                                            200      200      200      200      200      200      200
 /framework                                                200      200      200      200      200      200      200
+/framework/prepare                                        200      200      200      200      200      200      200
 /framework/principles/[principleId]                       200      200      200      200      200      200      200
 /framework/scores                                         200      200      200      200      200      200      200
 /framework/stages/[stageId]                               200      200      200      200      200      200      200
@@ -96,6 +97,8 @@ ${S}?/reveal                                  sign-in  sign-in  sign-in  403    
 ${S}?/hide                                    sign-in  sign-in  sign-in  403      ok       ok       404
 ${S}?/timer                                   sign-in  sign-in  sign-in  403      ok       ok       404
 ${S}?/stopTimer                               sign-in  sign-in  sign-in  403      ok       ok       404
+${S}?/projectorTheme                          sign-in  sign-in  sign-in  403      ok       ok       404
+${S}?/recall                                  sign-in  sign-in  sign-in  403      ok       ok       404
 ${S}?/plan                                    sign-in  sign-in  sign-in  403      ok       ok       404
 ${S}?/close                                   sign-in  sign-in  sign-in  403      ok       ok       404
 ${S}?/finalize                                sign-in  sign-in  sign-in  403      ok       ok       404
