@@ -21,7 +21,7 @@ async function answerQuestionnaire(phone: Page, screens: number, rating: (screen
 		await phone.locator('fieldset.pole').nth(1).locator(`input[value="${b}"]`).check();
 		await phone.getByRole('button', { name: /Suivant/ }).click();
 	}
-	await expect(phone.getByText(`Questions répondues\u00a0: ${screens} sur ${screens}`)).toBeVisible();
+	await expect(phone.getByText(`Vous avez répondu à ${screens} questions sur ${screens}. Merci\u00a0!`)).toBeVisible();
 }
 
 test('a facilitator, a projector and five phones run the nine stages', async ({ page, browser, baseURL }, testInfo) => {

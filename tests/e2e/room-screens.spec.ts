@@ -39,7 +39,7 @@ async function answerQuestionnaire(phone: Page, screens: number, rating: (screen
 		await phone.locator('fieldset.pole').nth(1).locator(`input[value="${b}"]`).check();
 		await phone.getByRole('button', { name: /Suivant/ }).click();
 	}
-	await expect(phone.getByText(`Vous avez répondu à ${screens} écrans sur ${screens}`)).toBeVisible();
+	await expect(phone.getByText(`Vous avez répondu à ${screens} questions sur ${screens}. Merci\u00a0!`)).toBeVisible();
 }
 
 test('every screen fits its viewport at every stage, and the projector never scrolls', async ({
