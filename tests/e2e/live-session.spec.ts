@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createGroup, expectAccessible, openSession, owner, signIn } from './support';
+import { answerQuestionnaire, createGroup, expectAccessible, openSession, owner, signIn } from './support';
 
 test.setTimeout(240_000);
 
@@ -11,17 +11,6 @@ async function newPhone(browser: Browser, baseURL: string): Promise<Page> {
 		hasTouch: true
 	});
 	return context.newPage();
-}
-
-async function answerQuestionnaire(phone: Page, screens: number, rating: (screen: number) => [string, string]) {
-	for (let screen = 0; screen < screens; screen++) {
-		await expect(phone.getByText(`${screen + 1} / ${screens}`)).toBeVisible();
-		const [a, b] = rating(screen);
-		await phone.locator('fieldset.pole').nth(0).locator(`input[value="${a}"]`).check();
-		await phone.locator('fieldset.pole').nth(1).locator(`input[value="${b}"]`).check();
-		await phone.getByRole('button', { name: /Suivant/ }).click();
-	}
-	await expect(phone.getByText(`Vous avez répondu à ${screens} questions sur ${screens}. Merci\u00a0!`)).toBeVisible();
 }
 
 test('a facilitator, a projector and five phones run the nine stages', async ({ page, browser, baseURL }, testInfo) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createGroup, expectAccessible, owner, signIn } from './support';
+import { answerQuestionnaire, createGroup, expectAccessible, owner, signIn } from './support';
 
 // Four screens and five phones through nine stages: long on a shared 2-core machine.
 test.setTimeout(600_000);
@@ -30,17 +30,6 @@ const size = (page: Page) =>
 			return main ? main.scrollHeight - main.clientHeight : 0;
 		})()
 	}));
-
-async function answerQuestionnaire(phone: Page, screens: number, rating: (screen: number) => [string, string]) {
-	for (let screen = 0; screen < screens; screen++) {
-		await expect(phone.getByText(`${screen + 1} / ${screens}`)).toBeVisible();
-		const [a, b] = rating(screen);
-		await phone.locator('fieldset.pole').nth(0).locator(`input[value="${a}"]`).check();
-		await phone.locator('fieldset.pole').nth(1).locator(`input[value="${b}"]`).check();
-		await phone.getByRole('button', { name: /Suivant/ }).click();
-	}
-	await expect(phone.getByText(`Vous avez répondu à ${screens} questions sur ${screens}. Merci\u00a0!`)).toBeVisible();
-}
 
 test('every screen fits its viewport at every stage, and the projector never scrolls', async ({
 	page,

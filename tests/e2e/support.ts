@@ -72,3 +72,15 @@ export async function openSession(page: Page, groupName: string, title: string):
 	await page.getByRole('button', { name: 'Ouvrir la séance' }).click();
 	return (await page.locator('.join strong').nth(1).textContent())!.trim();
 }
+
+/** Answers a questionnaire on a phone, screen by screen: ratings (a, b) for each screen. */
+export async function answerQuestionnaire(phone: Page, screens: number, rating: (screen: number) => [string, string]) {
+	for (let screen = 0; screen < screens; screen++) {
+		await expect(phone.getByText(`${screen + 1} / ${screens}`)).toBeVisible();
+		const [a, b] = rating(screen);
+		await phone.locator('fieldset.pole').nth(0).locator(`input[value="${a}"]`).check();
+		await phone.locator('fieldset.pole').nth(1).locator(`input[value="${b}"]`).check();
+		await phone.getByRole('button', { name: /Suivant/ }).click();
+	}
+	await expect(phone.getByText(`Vous avez répondu à ${screens} questions sur ${screens}. Merci\u00a0!`)).toBeVisible();
+}
