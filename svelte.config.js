@@ -39,7 +39,10 @@ const config = {
 				'frame-ancestors': ['none']
 			}
 		},
-		alias: { $content: 'content' }
+		alias: { $content: 'content' },
+		// The server resolves a route when the browser first navigates to it, so pages do not ship
+		// the list of every route (the participant page would carry the facilitator's, issue 14).
+		router: { resolution: 'server' }
 	}
 };
 
