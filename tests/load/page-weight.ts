@@ -15,15 +15,11 @@ const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 /** Sums the sizes of the scripts the page at path runs before anything is clicked. */
 export async function pageScripts(client: Client, path: string): Promise<PageWeight> {
 	const page = new URL(path, client.baseUrl);
-	const html = (await client.get(path)).body;
-	const queue = [
-		...[...html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*>/g)].map((tag) => /href="([^"]+)"/.exec(tag[0])?.[1]),
-		...[...html.matchAll(/import\("([^"]+\.js)"\)/g)].map((match) => match[1])
-	]
-		.filter((href): href is string => Boolean(href))
-		.map((href) => new URL(href, page).href);
+	const response = await client.get(path);
+	const html = response.body;
 	// Kit's start script names the layout and page nodes it hydrates, and its client also loads the
-	// root error page (node 1) at start; the app entry imports them.
+	// root error page (node 1) at start. With the router resolved on the server, the start script
+	// gives each node's import itself (`'33': () => import('…')`); otherwise the app entry does.
 	const nodeIds = [
 		'1',
 		...(/node_ids: \[([\d, ]*)\]/
@@ -31,6 +27,19 @@ export async function pageScripts(client: Client, path: string): Promise<PageWei
 			?.split(',')
 			.map((id) => id.trim()) ?? [])
 	];
+	const linkHeader = [response.headers.link ?? ''].flat().join(',');
+	const queue = [
+		...[...html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*>/g)].map((tag) => /href="([^"]+)"/.exec(tag[0])?.[1]),
+		...[...linkHeader.matchAll(/<([^>]+\.js)>;\s*rel="modulepreload"/g)].map((match) => match[1]),
+		...[...html.matchAll(/import\((["'])([^"']+\.js)\1\)/g)]
+			.filter((match) => {
+				const node = /\/nodes\/(\d+)\./.exec(match[2]!)?.[1];
+				return node === undefined || nodeIds.includes(node);
+			})
+			.map((match) => match[2])
+	]
+		.filter((href): href is string => Boolean(href))
+		.map((href) => new URL(href, page).href);
 	const sizes = new Map<string, { raw: number; gzip: number }>();
 	while (queue.length > 0) {
 		const url = queue.pop()!;
