@@ -90,4 +90,18 @@ describe('reloads of a live page through a network blip', () => {
 		await first;
 		expect(invalidateAll).toHaveBeenCalledTimes(2);
 	});
+
+	it('reloads once more when asked while the data was on its way, however often it was asked', async () => {
+		// The session moves on (a stage closes) while an earlier reload's request is out: that
+		// request's answer predates the move, so dropping the later ask would leave the page behind.
+		let answer: () => void = () => {};
+		invalidateAll.mockImplementationOnce(() => new Promise<void>((resolve) => (answer = resolve)));
+		const first = reloadPatiently();
+		expect(invalidateAll).toHaveBeenCalledTimes(1);
+		reloadPatiently();
+		reloadPatiently();
+		answer();
+		await first;
+		expect(invalidateAll).toHaveBeenCalledTimes(2);
+	});
 });

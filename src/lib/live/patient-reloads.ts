@@ -19,25 +19,40 @@ export const patienceMs = 60_000;
 const firstRetryMs = 500;
 const longestRetryMs = 5000;
 
-let retrying: Promise<void> | undefined;
+let running: Promise<void> | undefined;
+/** A reload was asked for since the running one sent its request. */
+let wanted = false;
 
-/** Reloads the page's data (invalidateAll), and again while that fails; one such loop at a time. */
+/**
+ * Reloads the page's data (invalidateAll), and again while that fails; one such loop at a time.
+ * A reload asked for while one runs is not dropped: the data that one brings back may predate what
+ * made the caller ask (the session moved on meanwhile), so the loop reloads once more after it,
+ * however many were asked for meanwhile.
+ */
 export function reloadPatiently(): Promise<void> {
-	retrying ??= (async () => {
+	wanted = true;
+	running ??= (async () => {
 		try {
-			const at = page.url.href;
-			const giveUpAt = Date.now() + patienceMs;
-			for (let attempt = 0; ; attempt++) {
+			let giveUpAt = Date.now() + patienceMs;
+			let attempt = 0;
+			while (wanted) {
+				wanted = false;
+				const at = page.url.href;
 				await invalidateAll();
 				const failed = page.error && page.status >= 500 && page.url.href === at;
-				if (!failed || Date.now() >= giveUpAt) return;
-				await retryPause(Math.min(firstRetryMs * 2 ** attempt, longestRetryMs));
+				if (!failed) {
+					attempt = 0;
+					giveUpAt = Date.now() + patienceMs;
+				} else if (Date.now() < giveUpAt) {
+					await retryPause(Math.min(firstRetryMs * 2 ** attempt++, longestRetryMs));
+					wanted = true;
+				}
 			}
 		} finally {
-			retrying = undefined;
+			running = undefined;
 		}
 	})();
-	return retrying;
+	return running;
 }
 
 /** Waits the given time, or less if the browser comes back online meanwhile. */
