@@ -318,6 +318,52 @@ describe('consent in the room, versions, signatures and the public page', () => 
 			}
 		]);
 	});
+
+	it('releases a reworded clause again only for a room that changed by no one or by k people', async () => {
+		await pact('pick', { libraryId: 'vote-dernier-recours' });
+		const vote = clauseId('dernier recours');
+		const phones = await startSession('Différences', 11);
+		const voters = () => db.prepare('SELECT COUNT(*) FROM pact_round_voters').pluck().get();
+		const reword = (suffix: string) =>
+			pact('edit', { clauseId: vote, text: `Le vote, en dernier recours${suffix}.`, partyId: '' });
+		const putTo = async (people: TestCookies[], objector?: TestCookies) => {
+			await round('put', { clauseId: vote });
+			for (const c of people) await phone(c, { clauseId: vote, choice: c === objector ? 'object' : 'consent' });
+			await round('close');
+			const rounds = (
+				(await load(roundLoad, `/x`, sessionParams())).pact as {
+					rounds: { summary: { n: number; tally: unknown; withheld?: string } }[];
+				}
+			).rounds;
+			return rounds.at(-1)!.summary;
+		};
+		const six = phones.slice(0, 6);
+		const objector = six[5]!;
+
+		// Six people, one objects: released.
+		expect(await putTo(six, objector)).toMatchObject({ n: 6, tally: { consent: 5, object: 1 } });
+		expect(voters()).toBe(6);
+		// Reworded, put again while the objector is out: five consents would say who objected.
+		await reword(', sans exception');
+		const without = await putTo(six.slice(0, 5));
+		expect(without).toEqual({ n: 5, tally: null, reasons: [], withheld: 'overlap' });
+		expect(listClauses(groupId).find((c) => String(c.id) === vote)).toMatchObject({ state: 'draft', tally: null });
+		const projector = await load(projectorLoad, `/present/${sessionId}`, { sessionId: String(sessionId) });
+		expect((projector.pact as { closed: unknown[] }).closed.at(-1)).toMatchObject({ tally: null, withheld: 'overlap' });
+		// One more person than before is refused the same way; so is one in, one out.
+		expect(await putTo([...six, phones[6]!])).toMatchObject({ tally: null, withheld: 'overlap' });
+		expect(await putTo([...six.slice(1), phones[6]!])).toMatchObject({ tally: null, withheld: 'overlap' });
+		// The same six again: released (they may have changed their minds; that says nothing of who).
+		expect(await putTo(six)).toMatchObject({ n: 6, tally: { consent: 6, object: 0 } });
+		// Reworded again: the same six plus five newcomers (k = 5) may be released.
+		await reword(', à la majorité des deux tiers');
+		expect(await putTo(phones)).toMatchObject({ n: 11, tally: { consent: 11 } });
+		expect(voters()).toBe(6 + 6 + 11);
+
+		// Once the session closes, who chose in which round is forgotten.
+		await control('close');
+		expect(voters()).toBe(0);
+	});
 });
 
 describe('the demo pact, exports and imports', () => {

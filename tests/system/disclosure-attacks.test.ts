@@ -182,6 +182,52 @@ describe('the check-in', () => {
 	});
 });
 
+describe('a pact clause reworded and put to the room again', () => {
+	it('shows no second tally for a room that lost or gained a few people, so the two cannot be subtracted', async () => {
+		const owner = room.facilitator;
+		const pact = `/groups/${room.groupId}/pact`;
+		const add = await owner.action(pact, 'add', { part: 'rules', text: 'On vote à main levée', partyId: '' });
+		expect(actionResult(add).type).toBe('success');
+		const clauseId = String(query<number>(server.databasePath, 'SELECT MAX(id) FROM pact_clauses'));
+		const s = await session(room.groupId, 5, 'Reformulation');
+		await s.goTo(3);
+		await s.act('openActivity');
+		/** The facilitator puts the clause, these phones choose, the round closes; what the projector shows of it. */
+		const roundWith = async (phones: Client[], objector?: Client) => {
+			expect(actionResult(await owner.action(`${s.path}/pact`, 'put', { clauseId })).type).toBe('redirect');
+			for (const phone of phones) {
+				const choice = phone === objector ? 'object' : 'consent';
+				const sent = await phone.action(`/j/${s.code}`, 'clauseConsent', { clauseId, choice, reason: '' });
+				expect(actionResult(sent).type).toBe('success');
+			}
+			expect(actionResult(await owner.action(`${s.path}/pact`, 'close')).type).toBe('redirect');
+			const { pact: shown } = (await pageData(owner, `/present/${s.id}`)) as {
+				pact: { closed: { tally: Record<string, number> | null; withheld?: string }[] };
+			};
+			return shown.closed.at(-1)!;
+		};
+		const reword = async (text: string) =>
+			expect(actionResult(await owner.action(pact, 'edit', { clauseId, text, partyId: '' })).type).toBe('success');
+		const [a, b, c, d, e] = s.phones as [Client, Client, Client, Client, Client];
+
+		// Four people, d objects: the room sees one objection, not whose.
+		expect(await roundWith([a, b, c, d], d)).toMatchObject({ tally: { consent: 3, object: 1 } });
+		// The facilitator rewords by a comma and puts it again while d is out of the room: three
+		// consents would tell that d objected. Nothing but n is shown, here and on every view.
+		await reword('On vote, à main levée');
+		expect(await roundWith([a, b, c])).toMatchObject({ tally: null, withheld: 'overlap' });
+		for (const path of [s.path, `${s.path}/pact`]) {
+			const { pact: view } = (await pageData(owner, path)) as { pact: { rounds: { summary: unknown }[] } };
+			expect(view.rounds.at(-1)!.summary).toEqual({ n: 3, tally: null, reasons: [], withheld: 'overlap' });
+		}
+		// Nor with e in d's place (one out, one in), or with e added (one more).
+		expect(await roundWith([a, b, c, e])).toMatchObject({ tally: null, withheld: 'overlap' });
+		expect(await roundWith([a, b, c, d, e])).toMatchObject({ tally: null, withheld: 'overlap' });
+		// The same four again: shown (they may have changed their minds, which says nothing of who).
+		expect(await roundWith([a, b, c, d])).toMatchObject({ tally: { consent: 4, object: 0 } });
+	});
+});
+
 describe('fake phones', () => {
 	it('cannot isolate one real respondent in a group of the default threshold: one real and two fakes show nothing', async () => {
 		const created = await room.facilitator.action('/groups', 'create', { name: 'Collectif neuf', description: '' });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregate, bandOf } from '$lib/scoring/aggregate';
 import {
 	defaultThreshold,
+	mayReleaseAgain,
 	publishAggregate,
 	publishTally,
 	publishedLeaning,
@@ -98,5 +99,38 @@ describe('the check-in and the rules', () => {
 			n: 5,
 			tally: { consent: 3, object: 1, abstain: 1 }
 		});
+	});
+});
+
+describe('a question asked again', () => {
+	const room = (...keys: string[]) => new Set(keys);
+	const eleven = 'abcdefghijk'.split('');
+
+	it('is released again for the same room, or one that k people left or joined', () => {
+		const first = room('a', 'b', 'c', 'd', 'e');
+		expect(mayReleaseAgain(room('a', 'b', 'c', 'd', 'e'), [first], 5)).toBe(true);
+		expect(mayReleaseAgain(room(...eleven.slice(0, 10)), [first], 5)).toBe(true);
+		expect(mayReleaseAgain(room(...eleven.slice(5, 10)), [first], 5)).toBe(true);
+		expect(mayReleaseAgain(room('a', 'b', 'c'), [], 5)).toBe(true);
+	});
+
+	it('is withheld when one to k − 1 people left, or came, since any earlier release', () => {
+		const first = room('a', 'b', 'c', 'd', 'e');
+		expect(mayReleaseAgain(room('a', 'b', 'c', 'd'), [first], 5)).toBe(false);
+		expect(mayReleaseAgain(room('a', 'b', 'c', 'd', 'e', 'f'), [first], 5)).toBe(false);
+		// One out and one in: the difference of the two tallies is still about two people.
+		expect(mayReleaseAgain(room('a', 'b', 'c', 'd', 'f'), [first], 5)).toBe(false);
+		// k joined but one left: that one's choice shows in the difference with the others'.
+		expect(mayReleaseAgain(room('b', 'c', 'd', 'e', ...eleven.slice(5, 10)), [first], 5)).toBe(false);
+		// Every earlier release counts, not only the last.
+		expect(mayReleaseAgain(room('a', 'b', 'c', 'd', 'e'), [room(...eleven.slice(0, 10)), first], 5)).toBe(true);
+		expect(mayReleaseAgain(room('a', 'b', 'c', 'd', 'e'), [first, room('a', 'b', 'c', 'd', 'e', 'f')], 5)).toBe(false);
+	});
+
+	it('never counts k below the floor of 3', () => {
+		const first = room('a', 'b', 'c', 'd');
+		expect(mayReleaseAgain(room('a'), [first], 1)).toBe(true);
+		expect(mayReleaseAgain(room('a', 'b'), [first], 1)).toBe(false);
+		expect(mayReleaseAgain(room('a', 'b', 'c'), [first], 1)).toBe(false);
 	});
 });

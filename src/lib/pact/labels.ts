@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import type { ClauseState, MeasureStatus, PactPart, PartyKind, SpaceKind } from './pact';
+import type { ClauseState, MeasureStatus, PactPart, PartyKind, RoundSummary, SpaceKind } from './pact';
 
 // The words of the pact's vocabulary in the user's language, one place for every page.
 
@@ -47,4 +47,14 @@ export const measureLabel: Record<MeasureStatus, () => string> = {
 /** A released tally in words, or null below the threshold. */
 export function tallyWords(tally: { consent: number; reservation: number; object: number } | null): string | null {
 	return tally ? m.pact_tally(tally) : null;
+}
+
+/**
+ * What a closed round released, in words: its tally, or why only n (too few choices, or a room that
+ * differs by too few people from the one that chose on this clause before).
+ */
+export function roundWords(summary: Pick<RoundSummary, 'n' | 'tally' | 'withheld'> | null): string {
+	if (summary?.tally) return m.pact_tally(summary.tally);
+	if (summary?.withheld === 'overlap') return m.pact_round_withheld({ count: summary.n });
+	return m.pact_round_below({ count: summary?.n ?? 0 });
 }

@@ -43,6 +43,11 @@ export interface RoundSummary {
 	n: number;
 	tally: ClauseTally | null;
 	reasons: string[];
+	/**
+	 * Why nothing but n was released from k choices up: the clause was put to the room before in
+	 * the session and too few people came or left since (disclosure.ts, rule 5).
+	 */
+	withheld?: 'overlap';
 }
 
 /**
@@ -64,6 +69,11 @@ export function summarizeRound(
 		[reasons[i], reasons[j]] = [reasons[j] as string, reasons[i] as string];
 	}
 	return { n, tally, reasons };
+}
+
+/** A round released as n alone: the room that chose differs from an earlier one's by too few people. */
+export function withheldRound(n: number): RoundSummary {
+	return { n, tally: null, reasons: [], withheld: 'overlap' };
 }
 
 /** The state a clause takes from a released round: objected as soon as one person objects. */

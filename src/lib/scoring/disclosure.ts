@@ -21,6 +21,10 @@ import type { Cells } from './subgroups';
 //    answered alike, which no figure can hide (tests/unit/disclosure.test.ts counts them).
 // 4. Words and tallies: check-in words only at n >= k, shuffled once when frozen; consent tallies
 //    per rule only at n >= k.
+// 5. A question asked again. The one figure that may be published twice in a session is a pact
+//    clause's tally, when the clause is reworded and put to the room again. Its second tally is
+//    released only if, since the first, the people who left and the people who came are each none
+//    or at least k: else the two tallies' difference would be one person's choice.
 
 /** The threshold a new group starts with. */
 export const defaultThreshold = 5;
@@ -97,4 +101,24 @@ export type ConsentTally = { consent: number; object: number; abstain: number };
 export function publishTally(tally: ConsentTally, groupThreshold: number): { n: number; tally: ConsentTally | null } {
 	const n = tally.consent + tally.object + tally.abstain;
 	return { n, tally: n >= effectiveThreshold(groupThreshold) ? { ...tally } : null };
+}
+
+/**
+ * Whether a figure may be released over a set of people when figures on the same question were
+ * released before over other sets (rule 5): only if, against each of them, the people who left and
+ * the people who came are each none or at least k. People are named by keys made for this alone.
+ */
+export function mayReleaseAgain(
+	current: ReadonlySet<string>,
+	earlier: Iterable<ReadonlySet<string>>,
+	groupThreshold: number
+): boolean {
+	const k = effectiveThreshold(groupThreshold);
+	const fewButSome = (count: number) => count > 0 && count < k;
+	for (const before of earlier) {
+		const left = [...before].filter((key) => !current.has(key)).length;
+		const came = [...current].filter((key) => !before.has(key)).length;
+		if (fewButSome(left) || fewButSome(came)) return false;
+	}
+	return true;
 }

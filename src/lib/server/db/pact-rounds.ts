@@ -78,6 +78,36 @@ export function countRoundChoices(roundId: number): number {
 	return sql('SELECT COUNT(*) FROM pact_consents WHERE round_id = ?').pluck().get(roundId) as number;
 }
 
+/** Keeps who chose in a released round (not what), for as long as its session runs. */
+export function keepRoundVoters(roundId: number): void {
+	sql(
+		'INSERT OR IGNORE INTO pact_round_voters (round_id, voter_key) SELECT round_id, voter_key FROM pact_consents WHERE round_id = ?'
+	).run(roundId);
+}
+
+/** Who chose in a round still open (its phones' keys). */
+export function roundVoterKeys(roundId: number): string[] {
+	return sql('SELECT voter_key FROM pact_consents WHERE round_id = ?').pluck().all(roundId) as string[];
+}
+
+/** Who chose in each released round of a clause in a session, one set per round. */
+export function releasedRoundVoters(sessionId: number, clauseId: number): Set<string>[] {
+	const rows = sql(
+		`SELECT v.round_id AS roundId, v.voter_key AS voterKey FROM pact_round_voters v
+		 JOIN pact_rounds r ON r.id = v.round_id WHERE r.session_id = ? AND r.clause_id = ?`
+	).all(sessionId, clauseId) as { roundId: number; voterKey: string }[];
+	const byRound = new Map<number, Set<string>>();
+	for (const { roundId, voterKey } of rows) byRound.set(roundId, (byRound.get(roundId) ?? new Set()).add(voterKey));
+	return [...byRound.values()];
+}
+
+/** Forgets who chose in a session's rounds, once the session no longer runs. */
+export function forgetSessionRoundVoters(sessionId: number): void {
+	sql('DELETE FROM pact_round_voters WHERE round_id IN (SELECT id FROM pact_rounds WHERE session_id = ?)').run(
+		sessionId
+	);
+}
+
 /** Forgets a round's per-phone choices once its release is frozen. */
 export function forgetRoundChoices(roundId: number): void {
 	sql('DELETE FROM pact_consents WHERE round_id = ?').run(roundId);

@@ -1,14 +1,18 @@
-import { canPutToRoom, stateAfterRound, summarizeRound, type ClauseChoice } from '$lib/pact/pact';
+import { canPutToRoom, stateAfterRound, summarizeRound, withheldRound, type ClauseChoice } from '$lib/pact/pact';
+import { mayReleaseAgain } from '$lib/scoring/disclosure';
 import { transaction } from '$lib/server/db/connection';
 import { findClause, listClauses, saveClause } from '$lib/server/db/pact';
 import {
 	closeRound as saveRoundClosed,
 	countRoundChoices,
 	forgetRoundChoices,
+	keepRoundVoters,
 	openRound as insertRound,
 	openRoundOf,
 	ownClauseConsent,
+	releasedRoundVoters,
 	roundChoices,
+	roundVoterKeys,
 	saveClauseConsent,
 	sessionRounds
 } from '$lib/server/db/pact-rounds';
@@ -18,8 +22,8 @@ export type RoundRefusal = 'missing' | 'decided' | 'busy' | 'not-live';
 
 /**
  * Puts one clause to the room. The server decides: only in a live session, one clause at a time,
- * and only a wording the room has not decided on yet, so that no tally is ever released twice for
- * sets of phones that differ by a few.
+ * and only a wording the room has not decided on yet (a reworded clause may go again; its tally is
+ * then released only for a room that differs enough from the last one, closeOpenRound).
  */
 export function putClauseToRoom(session: Session, clauseId: number, now = Date.now()): RoundRefusal | null {
 	if (session.status !== 'live') return 'not-live';
@@ -36,14 +40,23 @@ export function putClauseToRoom(session: Session, clauseId: number, now = Date.n
 /**
  * Closes the open round: its tally is released from the group's threshold up and the clause takes
  * its state (consented, or objected as soon as one person objects); below the threshold nothing is
- * released and the clause stays a draft. The per-phone choices are forgotten either way.
+ * released and the clause stays a draft. Nor is anything released when the clause was released
+ * before in this session (reworded since) and the people who chose then and now differ by a few
+ * (disclosure.ts, rule 5): the difference of the two tallies would give their choices. The
+ * per-phone choices are forgotten either way; who chose in a released round is kept until the
+ * session settles, for that comparison.
  */
 export function closeOpenRound(session: Session, threshold: number, now = Date.now()): boolean {
 	return transaction(() => {
 		const round = openRoundOf(session.id);
 		if (!round) return false;
-		const summary = summarizeRound(roundChoices(round.id), threshold);
+		let summary = summarizeRound(roundChoices(round.id), threshold);
+		const voters = new Set(roundVoterKeys(round.id));
+		if (summary.tally && !mayReleaseAgain(voters, releasedRoundVoters(session.id, round.clauseId), threshold)) {
+			summary = withheldRound(summary.n);
+		}
 		saveRoundClosed(round.id, summary, now);
+		if (summary.tally) keepRoundVoters(round.id);
 		forgetRoundChoices(round.id);
 		const state = stateAfterRound(summary);
 		const clause = findClause(session.groupId, round.clauseId);

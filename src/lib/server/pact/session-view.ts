@@ -35,7 +35,13 @@ export function projectorPact(session: Session, group: Group) {
 	const view = sessionPactView(session, group);
 	return {
 		open: view.open ? { text: view.open.text, count: view.open.count } : null,
-		closed: view.rounds.map((r) => ({ id: r.id, text: r.text, n: r.summary?.n ?? 0, tally: r.summary?.tally ?? null })),
+		closed: view.rounds.map((r) => ({
+			id: r.id,
+			text: r.text,
+			n: r.summary?.n ?? 0,
+			tally: r.summary?.tally ?? null,
+			withheld: r.summary?.withheld
+		})),
 		changes: view.changes,
 		commitments: view.commitments.map((c) => ({
 			id: c.id,

@@ -3,6 +3,7 @@ import { deleteSessionCheckins, sessionCheckins } from '$lib/server/db/checkins'
 import { consentTallies, deleteSessionConsents } from '$lib/server/db/consents';
 import type { GroundRule } from '$lib/server/db/ground-rules';
 import { findRelease, saveRelease } from '$lib/server/db/releases';
+import { forgetSessionClauseConsents, forgetSessionRoundVoters } from '$lib/server/db/pact-rounds';
 
 interface FrameRelease {
 	rules: { ruleId: number; n: number; tally: ConsentTally | null }[];
@@ -36,10 +37,15 @@ export function releaseFrame(sessionId: number, threshold: number): boolean {
 	return true;
 }
 
-/** Forgets the per-phone check-ins and consents of a session that no longer runs. */
+/**
+ * Forgets the per-phone check-ins and consents of a session that no longer runs, and who chose in
+ * its pact's rounds.
+ */
 export function forgetRoomInputs(sessionId: number): void {
 	deleteSessionCheckins(sessionId);
 	deleteSessionConsents(sessionId);
+	forgetSessionClauseConsents(sessionId);
+	forgetSessionRoundVoters(sessionId);
 }
 
 export interface RoomSummary {
