@@ -43,6 +43,14 @@ export function routesOnDisk(): { gets: string[]; actions: string[] } {
 	return { gets: gets.sort(), actions: actions.sort() };
 }
 
+/** Every page (a route with a +page.svelte), by route id. */
+export function pagesOnDisk(): string[] {
+	return walk(routesDir)
+		.filter((dir) => readdirSync(dir).includes('+page.svelte'))
+		.map(routeId)
+		.sort();
+}
+
 /**
  * What a person would notice of a response: 200, a redirect to sign-in, 403, 404, another
  * redirect (→/path), for an action "ok" (it ran), "invalid" (it ran and refused the input), or

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const { invalidateAll } = vi.hoisted(() => ({ invalidateAll: vi.fn(async () => {}) }));
 vi.mock('$app/navigation', () => ({ invalidateAll }));
-vi.mock('../../src/lib/live/patient-reloads', () => ({ reloadPatiently: () => invalidateAll() }));
+vi.mock('../../src/lib/live/patient-reloads.svelte', () => ({ reloadPatiently: () => invalidateAll() }));
 
 import { LiveUpdates } from '../../src/lib/live/live-updates.svelte';
 

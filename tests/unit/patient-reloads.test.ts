@@ -15,7 +15,7 @@ const { page, invalidateAll, outcomes } = vi.hoisted(() => {
 vi.mock('$app/navigation', () => ({ invalidateAll }));
 vi.mock('$app/state', () => ({ page }));
 
-import { patienceMs, reloadPatiently } from '../../src/lib/live/patient-reloads';
+import { patienceMs, reconnecting, reloadPatiently } from '../../src/lib/live/patient-reloads.svelte';
 
 const browser = new EventTarget();
 
@@ -43,10 +43,13 @@ describe('reloads of a live page through a network blip', () => {
 		const done = reloadPatiently();
 		await vi.advanceTimersByTimeAsync(499);
 		expect(invalidateAll).toHaveBeenCalledTimes(1);
+		// Meanwhile the error page says the connection is coming back.
+		expect(reconnecting.now).toBe(true);
 		await vi.advanceTimersByTimeAsync(1 + 1000);
 		await done;
 		expect(invalidateAll).toHaveBeenCalledTimes(3);
 		expect(page.error).toBeNull();
+		expect(reconnecting.now).toBe(false);
 	});
 
 	it('tries again as soon as the phone is back online', async () => {
@@ -69,6 +72,8 @@ describe('reloads of a live page through a network blip', () => {
 		expect(calls).toBeGreaterThan(5);
 		expect(calls).toBeLessThan(20);
 		expect(page.status).toBe(503);
+		// Given up: the error page is a plain one again.
+		expect(reconnecting.now).toBe(false);
 	});
 
 	it('leaves alone a 404 and a page the browser left', async () => {

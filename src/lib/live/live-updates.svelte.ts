@@ -1,4 +1,4 @@
-import { reloadPatiently } from './patient-reloads';
+import { reloadPatiently } from './patient-reloads.svelte';
 
 const firstReopenMs = 1000;
 const longestReopenMs = 30_000;

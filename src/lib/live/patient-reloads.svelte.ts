@@ -19,6 +19,12 @@ export const patienceMs = 60_000;
 const firstRetryMs = 500;
 const longestRetryMs = 5000;
 
+/**
+ * Whether a reload failed and is being tried again: the error page SvelteKit shows meanwhile then
+ * says the connection was lost and is coming back, rather than that something went wrong.
+ */
+export const reconnecting = $state({ now: false });
+
 let running: Promise<void> | undefined;
 /** A reload was asked for since the running one sent its request. */
 let wanted = false;
@@ -40,16 +46,18 @@ export function reloadPatiently(): Promise<void> {
 				const at = page.url.href;
 				await invalidateAll();
 				const failed = page.error && page.status >= 500 && page.url.href === at;
+				reconnecting.now = Boolean(failed) && Date.now() < giveUpAt;
 				if (!failed) {
 					attempt = 0;
 					giveUpAt = Date.now() + patienceMs;
-				} else if (Date.now() < giveUpAt) {
+				} else if (reconnecting.now) {
 					await retryPause(Math.min(firstRetryMs * 2 ** attempt++, longestRetryMs));
 					wanted = true;
 				}
 			}
 		} finally {
 			running = undefined;
+			reconnecting.now = false;
 		}
 	})();
 	return running;
