@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Route } from '@playwright/test';
 import { openSession } from './support';
 
 test('what a phone is told belongs to its stage; a send after the close is refused on the page', async ({
@@ -26,7 +26,10 @@ test('what a phone is told belongs to its stage; a send after the close is refus
 	// heading shows from the stage's first reload, the form only from the one after the opening
 	// (phones spread their reloads over 1.5 s): wait for the form before cutting the reloads.
 	await expect(phone.getByLabel(/Votre prénom/)).toBeVisible();
-	await phone.route('**/__data.json*', (route) => route.abort('failed'));
+	// Its reloads hang, as on a slow wifi, rather than fail: a failed one would put the error page
+	// in the form's place (saying the connection is lost) before the send this test is about.
+	const hanging: Route[] = [];
+	await phone.route('**/__data.json*', (route) => void hanging.push(route));
 	await phone.getByLabel(/Votre prénom/).fill('Personne en retard');
 	await page.getByRole('button', { name: 'Clore l’activité' }).click();
 	await expect(page.getByRole('button', { name: 'Ouvrir l’activité' })).toBeVisible();
@@ -37,6 +40,7 @@ test('what a phone is told belongs to its stage; a send after the close is refus
 
 	// Once its reload goes through, the phone follows the session again.
 	await phone.unroute('**/__data.json*');
+	for (const route of hanging) await route.continue();
 	await expect(phone.getByText('Cette activité est close')).toBeVisible({ timeout: 10_000 });
 	await page.getByRole('button', { name: /Temps suivant/ }).click();
 	await expect(phone.getByRole('heading', { name: 'Poser le cadre' })).toBeVisible();
