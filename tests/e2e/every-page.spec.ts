@@ -38,7 +38,7 @@ test('every page fits a phone and a 1024×768 projector, and passes axe on a pho
 	const closed = await page.getByRole('link', { name: 'Séance trimestrielle 4 (démo)' }).first().getAttribute('href');
 	const closedSessionId = closed!.split('/').pop()!;
 
-	// An invitation, the pact's public page, and a live session at the pact's stage for the room's pages.
+	// An invitation, the pact's public page, and a live session for the room's pages.
 	await page.goto(`${groupUrl.pathname}/members`);
 	await page.getByLabel('Rôle de la personne invitée').selectOption('viewer');
 	await page.getByRole('button', { name: 'Créer un lien d’invitation' }).click();
@@ -63,6 +63,13 @@ test('every page fits a phone and a 1024×768 projector, and passes axe on a pho
 	await phonePage.goto(`/j/${code}`);
 	await phonePage.getByRole('button', { name: 'Participer' }).click();
 	await expect(phonePage.getByRole('heading', { name: 'Se rendre disponible' })).toBeVisible();
+	// The room's pages at the pact's stage: the projector's follow-up of commitments, the phone's rules.
+	for (const title of ['Se mettre en lien', 'Poser le cadre']) {
+		await page.getByRole('button', { name: /Temps suivant/ }).click();
+		await expect(page.locator('#current-stage')).toHaveText(title);
+	}
+	await page.getByRole('button', { name: 'Ouvrir l’activité' }).click();
+	await expect(phonePage.getByRole('heading', { name: 'Poser le cadre' })).toBeVisible();
 
 	const ids: Record<string, string> = {
 		'[groupId=id]': groupId,

@@ -55,6 +55,15 @@ test('a phone that drops off just as the stage changes catches up by itself once
 	await phone.locator('input[name="availability"][value="4"]').check();
 	await phone.getByRole('button', { name: 'Envoyer' }).click();
 	await expect(phone.getByText('C’est enregistré.')).toBeVisible();
+
+	// A reload that fails while the phone is online (a proxy's 502 while the app restarts): the page
+	// shown in its place says the connection is lost, and the phone comes back by itself.
+	await phone.route('**/__data.json*', (route) => route.fulfill({ status: 502, body: 'Bad Gateway' }));
+	await page.getByRole('button', { name: 'Clore l’activité' }).click();
+	await expect(phone.getByRole('heading', { name: 'Connexion perdue' })).toBeVisible({ timeout: 10_000 });
+	await expect(phone.getByText(/Internal Error|Une erreur est survenue/)).toHaveCount(0);
+	await phone.unrouteAll({ behavior: 'ignoreErrors' });
+	await expect(phone.getByText('Cette activité est close')).toBeVisible({ timeout: 15_000 });
 	expect(loads).toEqual([]);
 	await phone.context().close();
 });

@@ -202,7 +202,15 @@ export const routes: Record<string, RouteSpec> = {
 		actions: pactRounds,
 		specs: {
 			put: { fields: { clauseId }, refusedOn: 'draft', lacking: 'viewer' },
-			close: fieldless('draft')
+			close: fieldless('draft'),
+			followMeasure: {
+				fields: {
+					measureId: id((w) => String(w.measureId)),
+					status: choice(measureStatuses),
+					note: text(500, '', { required: false })
+				},
+				lacking: 'viewer'
+			}
 		}
 	},
 	'(site)/(facilitator)/groups/[groupId=id]/members': {

@@ -359,6 +359,18 @@ describe('consent in the room, versions, signatures and the public page', () => 
 		await reword(', à la majorité des deux tiers');
 		expect(await putTo(phones)).toMatchObject({ n: 11, tally: { consent: 11 } });
 		expect(voters()).toBe(6 + 6 + 11);
+		// The same wording under a new clause (punctuation and capitals aside) is the same question.
+		await pact('add', {
+			part: 'rules',
+			text: 'LE VOTE en dernier recours — à la majorité des deux tiers',
+			partyId: ''
+		});
+		const copy = clauseId('LE VOTE');
+		await round('put', { clauseId: copy });
+		for (const c of phones.slice(0, 10)) await phone(c, { clauseId: copy, choice: 'consent' });
+		await round('close');
+		const rounds = ((await load(roundLoad, `/x`, sessionParams())).pact as { rounds: { summary: unknown }[] }).rounds;
+		expect(rounds.at(-1)!.summary).toMatchObject({ n: 10, tally: null, withheld: 'overlap' });
 
 		// Once the session closes, who chose in which round is forgotten.
 		await control('close');

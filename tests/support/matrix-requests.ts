@@ -174,6 +174,8 @@ export async function actionRequest(key: string, name: ActorName, cast: Cast, cl
 		);
 	} else if (key.endsWith('versions?/unsign')) {
 		await owner.action(`/groups/${groupId}/pact/versions`, 'sign', fieldsFor['versions?/sign']!(cast) as never);
+	} else if (route.endsWith('[sessionId=id]/pact') && action === 'followMeasure') {
+		fields = { measureId: String(cast.ids.measureId), status: 'carried', note: 'Reportée au trimestre prochain' };
 	} else if (route.endsWith('[sessionId=id]/pact')) {
 		// A round on session T: the one left open is closed, a fresh clause is put for ?/close.
 		await owner.action(path, 'close', {});

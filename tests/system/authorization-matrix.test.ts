@@ -109,6 +109,7 @@ ${S}?/reviewCommitment                        sign-in  sign-in  sign-in  403    
 ${S}?/removeCommitment                        sign-in  sign-in  sign-in  403      ok       ok       404
 ${S}/pact?/put                                sign-in  sign-in  sign-in  403      ok       ok       404
 ${S}/pact?/close                              sign-in  sign-in  sign-in  403      ok       ok       404
+${S}/pact?/followMeasure                      sign-in  sign-in  sign-in  403      ok       ok       404
 /groups/[groupId=id]/settings?/update         sign-in  sign-in  sign-in  403      ok       ok       404
 /groups/[groupId=id]/settings?/delete         sign-in  sign-in  sign-in  403      403      invalid  404
 /invite/[token]?/join                         sign-in  sign-in  sign-in  ok       ok       ok       ok

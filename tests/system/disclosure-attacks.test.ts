@@ -188,7 +188,7 @@ describe('a pact clause reworded and put to the room again', () => {
 		const pact = `/groups/${room.groupId}/pact`;
 		const add = await owner.action(pact, 'add', { part: 'rules', text: 'On vote à main levée', partyId: '' });
 		expect(actionResult(add).type).toBe('success');
-		const clauseId = String(query<number>(server.databasePath, 'SELECT MAX(id) FROM pact_clauses'));
+		let clauseId = String(query<number>(server.databasePath, 'SELECT MAX(id) FROM pact_clauses'));
 		const s = await session(room.groupId, 5, 'Reformulation');
 		await s.goTo(3);
 		await s.act('openActivity');
@@ -225,6 +225,11 @@ describe('a pact clause reworded and put to the room again', () => {
 		expect(await roundWith([a, b, c, d, e])).toMatchObject({ tally: null, withheld: 'overlap' });
 		// The same four again: shown (they may have changed their minds, which says nothing of who).
 		expect(await roundWith([a, b, c, d])).toMatchObject({ tally: { consent: 4, object: 0 } });
+		// A second clause with the same words asks the same question: without d, nothing is shown.
+		const copy = await owner.action(pact, 'add', { part: 'rules', text: 'On vote à main levée !', partyId: '' });
+		expect(actionResult(copy).type).toBe('success');
+		clauseId = String(query<number>(server.databasePath, 'SELECT MAX(id) FROM pact_clauses'));
+		expect(await roundWith([a, b, c])).toMatchObject({ tally: null, withheld: 'overlap' });
 	});
 });
 

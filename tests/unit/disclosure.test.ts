@@ -104,33 +104,43 @@ describe('the check-in and the rules', () => {
 
 describe('a question asked again', () => {
 	const room = (...keys: string[]) => new Set(keys);
-	const eleven = 'abcdefghijk'.split('');
+	const people = (from: number, to: number) => 'abcdefghijklmnopqrstuvwxyz'.slice(from, to).split('');
 
 	it('is released again for the same room, or one that k people left or joined', () => {
-		const first = room('a', 'b', 'c', 'd', 'e');
-		expect(mayReleaseAgain(room('a', 'b', 'c', 'd', 'e'), [first], 5)).toBe(true);
-		expect(mayReleaseAgain(room(...eleven.slice(0, 10)), [first], 5)).toBe(true);
-		expect(mayReleaseAgain(room(...eleven.slice(5, 10)), [first], 5)).toBe(true);
-		expect(mayReleaseAgain(room('a', 'b', 'c'), [], 5)).toBe(true);
+		const first = room(...people(0, 5));
+		expect(mayReleaseAgain(room(...people(0, 5)), [first], 5)).toBe(true);
+		expect(mayReleaseAgain(room(...people(0, 10)), [first], 5)).toBe(true);
+		expect(mayReleaseAgain(room(...people(5, 10)), [first], 5)).toBe(true);
+		expect(mayReleaseAgain(room(...people(0, 3)), [], 5)).toBe(true);
 	});
 
-	it('is withheld when one to k − 1 people left, or came, since any earlier release', () => {
-		const first = room('a', 'b', 'c', 'd', 'e');
-		expect(mayReleaseAgain(room('a', 'b', 'c', 'd'), [first], 5)).toBe(false);
-		expect(mayReleaseAgain(room('a', 'b', 'c', 'd', 'e', 'f'), [first], 5)).toBe(false);
-		// One out and one in: the difference of the two tallies is still about two people.
-		expect(mayReleaseAgain(room('a', 'b', 'c', 'd', 'f'), [first], 5)).toBe(false);
+	it('is withheld when one to k − 1 people left, or came, since an earlier release', () => {
+		const first = room(...people(0, 5));
+		expect(mayReleaseAgain(room(...people(0, 4)), [first], 5)).toBe(false);
+		expect(mayReleaseAgain(room(...people(0, 6)), [first], 5)).toBe(false);
+		// One out and one in: the difference of the two tallies is about those two.
+		expect(mayReleaseAgain(room(...people(0, 4), 'f'), [first], 5)).toBe(false);
 		// k joined but one left: that one's choice shows in the difference with the others'.
-		expect(mayReleaseAgain(room('b', 'c', 'd', 'e', ...eleven.slice(5, 10)), [first], 5)).toBe(false);
-		// Every earlier release counts, not only the last.
-		expect(mayReleaseAgain(room('a', 'b', 'c', 'd', 'e'), [room(...eleven.slice(0, 10)), first], 5)).toBe(true);
-		expect(mayReleaseAgain(room('a', 'b', 'c', 'd', 'e'), [first, room('a', 'b', 'c', 'd', 'e', 'f')], 5)).toBe(false);
+		expect(mayReleaseAgain(room(...people(1, 10)), [first], 5)).toBe(false);
+		// Nearly a new room, but one person in both: subtracting isolates no one yet, later rounds could.
+		expect(mayReleaseAgain(room(...people(4, 9)), [first], 5)).toBe(false);
+	});
+
+	it('counts every earlier release together, not two at a time', () => {
+		// k = 3, three groups of three and one more person p. Each round against each other one
+		// leaves or brings at least three people, yet T3 − T1 − T2 + 2·T4 is p's choice alone.
+		const [a, b, c] = [people(0, 3), people(3, 6), people(6, 9)];
+		const rounds = [room(...a!, ...b!), room(...b!, ...c!), room(...a!, ...c!, 'p')];
+		expect(mayReleaseAgain(rounds[1]!, [rounds[0]!], 3)).toBe(true);
+		expect(mayReleaseAgain(rounds[2]!, rounds.slice(0, 2), 3)).toBe(false);
+		// Without p the same rounds are safe: each group of people who chose in the same rounds holds three.
+		expect(mayReleaseAgain(room(...a!, ...c!), rounds.slice(0, 2), 3)).toBe(true);
+		expect(mayReleaseAgain(room(...b!), [...rounds.slice(0, 2), room(...a!, ...c!)], 3)).toBe(true);
 	});
 
 	it('never counts k below the floor of 3', () => {
-		const first = room('a', 'b', 'c', 'd');
-		expect(mayReleaseAgain(room('a'), [first], 1)).toBe(true);
-		expect(mayReleaseAgain(room('a', 'b'), [first], 1)).toBe(false);
-		expect(mayReleaseAgain(room('a', 'b', 'c'), [first], 1)).toBe(false);
+		const first = room(...people(0, 6));
+		expect(mayReleaseAgain(room(...people(0, 3)), [first], 1)).toBe(true);
+		expect(mayReleaseAgain(room(...people(0, 4)), [first], 1)).toBe(false);
 	});
 });

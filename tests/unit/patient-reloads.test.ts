@@ -109,4 +109,16 @@ describe('reloads of a live page through a network blip', () => {
 		await first;
 		expect(invalidateAll).toHaveBeenCalledTimes(2);
 	});
+
+	it('stops trying again once the browser has gone to another page during the pause', async () => {
+		outcomes.push(500, 500, 500);
+		const done = reloadPatiently();
+		await vi.advanceTimersByTimeAsync(100);
+		expect(reconnecting.now).toBe(true);
+		page.url = new URL('http://localhost/groups');
+		await vi.advanceTimersByTimeAsync(400);
+		await done;
+		expect(invalidateAll).toHaveBeenCalledTimes(1);
+		expect(reconnecting.now).toBe(false);
+	});
 });

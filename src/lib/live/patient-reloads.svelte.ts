@@ -52,7 +52,10 @@ export function reloadPatiently(): Promise<void> {
 					giveUpAt = Date.now() + patienceMs;
 				} else if (reconnecting.now) {
 					await retryPause(Math.min(firstRetryMs * 2 ** attempt++, longestRetryMs));
-					wanted = true;
+					// Only while the browser stays at the address that failed: elsewhere, a 5xx is that
+					// page's own and no longer a connection coming back.
+					if (page.url.href === at) wanted = true;
+					else reconnecting.now = false;
 				}
 			}
 		} finally {

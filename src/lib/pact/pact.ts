@@ -71,6 +71,31 @@ export function summarizeRound(
 	return { n, tally, reasons };
 }
 
+/** A wording without case, accents, spaces or punctuation: « On vote, à main levée. » asks what « on vote a main levee » does. */
+export function wordingKey(text: string): string {
+	return text
+		.normalize('NFKD')
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** What tells the question a round put to the room: its clause, its clause of the library, its wording. */
+export interface QuestionKey {
+	clauseId: number;
+	libraryId: string | null;
+	wordingKey: string;
+}
+
+/**
+ * Whether two rounds put the same question to the room, as far as the app can tell: the same
+ * clause (reworded or not), the same clause of the library, or the same wording.
+ */
+export function sameQuestion(a: QuestionKey, b: QuestionKey): boolean {
+	return (
+		a.clauseId === b.clauseId || (a.libraryId !== null && a.libraryId === b.libraryId) || a.wordingKey === b.wordingKey
+	);
+}
+
 /** A round released as n alone: the room that chose differs from an earlier one's by too few people. */
 export function withheldRound(n: number): RoundSummary {
 	return { n, tally: null, reasons: [], withheld: 'overlap' };

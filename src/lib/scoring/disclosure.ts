@@ -22,9 +22,10 @@ import type { Cells } from './subgroups';
 // 4. Words and tallies: check-in words only at n >= k, shuffled once when frozen; consent tallies
 //    per rule only at n >= k.
 // 5. A question asked again. The one figure that may be published twice in a session is a pact
-//    clause's tally, when the clause is reworded and put to the room again. Its second tally is
-//    released only if, since the first, the people who left and the people who came are each none
-//    or at least k: else the two tallies' difference would be one person's choice.
+//    clause's tally, when the clause is reworded (or written again) and put to the room again. Its
+//    new tally is released only if, sorting everyone who chose in any of its rounds by the rounds
+//    they chose in, each group holds at least k people: else subtracting tallies would give the
+//    choices of the few who came or left.
 
 /** The threshold a new group starts with. */
 export const defaultThreshold = 5;
@@ -105,20 +106,22 @@ export function publishTally(tally: ConsentTally, groupThreshold: number): { n: 
 
 /**
  * Whether a figure may be released over a set of people when figures on the same question were
- * released before over other sets (rule 5): only if, against each of them, the people who left and
- * the people who came are each none or at least k. People are named by keys made for this alone.
+ * released before over other sets (rule 5). Sort everyone who answered any of them by the figures
+ * they count in: each such group must hold at least k people. Any sum or difference of the figures
+ * then gives at best a group's total, never fewer than k people's answers (two rounds: those who
+ * stayed, those who left, those who came). People are named by keys made for this alone.
  */
 export function mayReleaseAgain(
 	current: ReadonlySet<string>,
-	earlier: Iterable<ReadonlySet<string>>,
+	earlier: readonly ReadonlySet<string>[],
 	groupThreshold: number
 ): boolean {
-	const k = effectiveThreshold(groupThreshold);
-	const fewButSome = (count: number) => count > 0 && count < k;
-	for (const before of earlier) {
-		const left = [...before].filter((key) => !current.has(key)).length;
-		const came = [...current].filter((key) => !before.has(key)).length;
-		if (fewButSome(left) || fewButSome(came)) return false;
+	if (earlier.length === 0) return true;
+	const sets = [current, ...earlier];
+	const groups = new Map<string, number>();
+	for (const key of new Set(sets.flatMap((set) => [...set]))) {
+		const membership = sets.map((set) => (set.has(key) ? '1' : '0')).join('');
+		groups.set(membership, (groups.get(membership) ?? 0) + 1);
 	}
-	return true;
+	return [...groups.values()].every((size) => size >= effectiveThreshold(groupThreshold));
 }

@@ -1,4 +1,4 @@
-import type { ClauseChoice, RoundSummary } from '$lib/pact/pact';
+import type { ClauseChoice, QuestionKey, RoundSummary } from '$lib/pact/pact';
 import { sql } from './connection';
 
 export interface Round {
@@ -78,11 +78,22 @@ export function countRoundChoices(roundId: number): number {
 	return sql('SELECT COUNT(*) FROM pact_consents WHERE round_id = ?').pluck().get(roundId) as number;
 }
 
-/** Keeps who chose in a released round (not what), for as long as its session runs. */
-export function keepRoundVoters(roundId: number): void {
+/** A released round as rule 5 compares it: which question it asked, under which k, and who chose. */
+export interface ReleasedRound extends QuestionKey {
+	roundId: number;
+	threshold: number;
+	voters: Set<string>;
+}
+
+/** Records a round just released and who chose in it (not what), for as long as its session runs. */
+export function recordReleasedRound(sessionId: number, round: Omit<ReleasedRound, 'voters'>): void {
 	sql(
-		'INSERT OR IGNORE INTO pact_round_voters (round_id, voter_key) SELECT round_id, voter_key FROM pact_consents WHERE round_id = ?'
-	).run(roundId);
+		`INSERT INTO pact_released_rounds (round_id, session_id, clause_id, library_id, wording_key, threshold)
+		 VALUES (?, ?, ?, ?, ?, ?)`
+	).run(round.roundId, sessionId, round.clauseId, round.libraryId, round.wordingKey, round.threshold);
+	sql(
+		'INSERT INTO pact_round_voters (round_id, voter_key) SELECT round_id, voter_key FROM pact_consents WHERE round_id = ?'
+	).run(round.roundId);
 }
 
 /** Who chose in a round still open (its phones' keys). */
@@ -90,22 +101,37 @@ export function roundVoterKeys(roundId: number): string[] {
 	return sql('SELECT voter_key FROM pact_consents WHERE round_id = ?').pluck().all(roundId) as string[];
 }
 
-/** Who chose in each released round of a clause in a session, one set per round. */
-export function releasedRoundVoters(sessionId: number, clauseId: number): Set<string>[] {
-	const rows = sql(
+/** The rounds released so far in a session, with who chose in each. */
+export function releasedRounds(sessionId: number): ReleasedRound[] {
+	const rounds = sql(
+		`SELECT round_id AS roundId, clause_id AS clauseId, library_id AS libraryId, wording_key AS wordingKey, threshold
+		 FROM pact_released_rounds WHERE session_id = ?`
+	).all(sessionId) as Omit<ReleasedRound, 'voters'>[];
+	const voters = sql(
 		`SELECT v.round_id AS roundId, v.voter_key AS voterKey FROM pact_round_voters v
-		 JOIN pact_rounds r ON r.id = v.round_id WHERE r.session_id = ? AND r.clause_id = ?`
-	).all(sessionId, clauseId) as { roundId: number; voterKey: string }[];
-	const byRound = new Map<number, Set<string>>();
-	for (const { roundId, voterKey } of rows) byRound.set(roundId, (byRound.get(roundId) ?? new Set()).add(voterKey));
-	return [...byRound.values()];
+		 JOIN pact_released_rounds r ON r.round_id = v.round_id WHERE r.session_id = ?`
+	).all(sessionId) as { roundId: number; voterKey: string }[];
+	return rounds.map((round) => ({
+		...round,
+		voters: new Set(voters.filter((v) => v.roundId === round.roundId).map((v) => v.voterKey))
+	}));
 }
 
-/** Forgets who chose in a session's rounds, once the session no longer runs. */
-export function forgetSessionRoundVoters(sessionId: number): void {
-	sql('DELETE FROM pact_round_voters WHERE round_id IN (SELECT id FROM pact_rounds WHERE session_id = ?)').run(
-		sessionId
-	);
+/**
+ * Rounds of a session released before who chose was recorded (a session running while the app was
+ * upgraded): nothing can be compared with them.
+ */
+export function unrecordedReleases(sessionId: number): { clauseId: number; text: string }[] {
+	return sql(
+		`SELECT clause_id AS clauseId, text FROM pact_rounds
+		 WHERE session_id = ? AND closed_at IS NOT NULL AND json_extract(summary, '$.tally') IS NOT NULL
+		 AND id NOT IN (SELECT round_id FROM pact_released_rounds)`
+	).all(sessionId) as { clauseId: number; text: string }[];
+}
+
+/** Forgets a session's released rounds and who chose in them, once the session no longer runs. */
+export function forgetReleasedRounds(sessionId: number): void {
+	sql('DELETE FROM pact_released_rounds WHERE session_id = ?').run(sessionId);
 }
 
 /** Forgets a round's per-phone choices once its release is frozen. */

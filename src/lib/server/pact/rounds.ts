@@ -1,20 +1,32 @@
-import { canPutToRoom, stateAfterRound, summarizeRound, withheldRound, type ClauseChoice } from '$lib/pact/pact';
+import {
+	canPutToRoom,
+	sameQuestion,
+	stateAfterRound,
+	summarizeRound,
+	withheldRound,
+	wordingKey,
+	type ClauseChoice,
+	type QuestionKey
+} from '$lib/pact/pact';
 import { mayReleaseAgain } from '$lib/scoring/disclosure';
 import { transaction } from '$lib/server/db/connection';
 import { findClause, listClauses, saveClause } from '$lib/server/db/pact';
 import {
 	closeRound as saveRoundClosed,
 	countRoundChoices,
+	forgetReleasedRounds,
 	forgetRoundChoices,
-	keepRoundVoters,
+	forgetSessionClauseConsents,
 	openRound as insertRound,
 	openRoundOf,
 	ownClauseConsent,
-	releasedRoundVoters,
+	recordReleasedRound,
+	releasedRounds,
 	roundChoices,
 	roundVoterKeys,
 	saveClauseConsent,
-	sessionRounds
+	sessionRounds,
+	unrecordedReleases
 } from '$lib/server/db/pact-rounds';
 import type { Session } from '$lib/server/db/sessions';
 
@@ -40,31 +52,67 @@ export function putClauseToRoom(session: Session, clauseId: number, now = Date.n
 /**
  * Closes the open round: its tally is released from the group's threshold up and the clause takes
  * its state (consented, or objected as soon as one person objects); below the threshold nothing is
- * released and the clause stays a draft. Nor is anything released when the clause was released
- * before in this session (reworded since) and the people who chose then and now differ by a few
- * (disclosure.ts, rule 5): the difference of the two tallies would give their choices. The
- * per-phone choices are forgotten either way; who chose in a released round is kept until the
- * session settles, for that comparison.
+ * released and the clause stays a draft. Nor is anything released when the same question was
+ * released before in this session (the clause reworded, written again, or picked twice from the
+ * library) and the people who chose then and now would let tallies be subtracted to give a few
+ * people's choices (disclosure.ts, rule 5; the larger k of the rounds applies). The per-phone
+ * choices are forgotten either way; who chose in a released round is kept until the session
+ * settles, for that comparison.
  */
 export function closeOpenRound(session: Session, threshold: number, now = Date.now()): boolean {
 	return transaction(() => {
 		const round = openRoundOf(session.id);
 		if (!round) return false;
+		const clause = findClause(session.groupId, round.clauseId);
+		const question: QuestionKey = {
+			clauseId: round.clauseId,
+			libraryId: clause?.libraryId ?? null,
+			wordingKey: wordingKey(round.text)
+		};
 		let summary = summarizeRound(roundChoices(round.id), threshold);
-		const voters = new Set(roundVoterKeys(round.id));
-		if (summary.tally && !mayReleaseAgain(voters, releasedRoundVoters(session.id, round.clauseId), threshold)) {
+		if (summary.tally && !mayReleaseAgainIn(session, question, new Set(roundVoterKeys(round.id)), threshold)) {
 			summary = withheldRound(summary.n);
 		}
 		saveRoundClosed(round.id, summary, now);
-		if (summary.tally) keepRoundVoters(round.id);
+		if (summary.tally) recordReleasedRound(session.id, { roundId: round.id, ...question, threshold });
 		forgetRoundChoices(round.id);
 		const state = stateAfterRound(summary);
-		const clause = findClause(session.groupId, round.clauseId);
 		if (state && clause && clause.text === round.text) {
 			saveClause(clause.id, { ...clause, state, tally: summary, disagreement: '' });
 		}
 		return true;
 	});
+}
+
+/** Rule 5 against the earlier releases of the same question in this session. */
+function mayReleaseAgainIn(session: Session, question: QuestionKey, voters: Set<string>, threshold: number): boolean {
+	const earlier = releasedRounds(session.id).filter((r) => sameQuestion(r, question));
+	// A release from before who chose was recorded cannot be compared with: hold this one back.
+	const unknown = unrecordedReleases(session.id).some((r) =>
+		sameQuestion(
+			{
+				clauseId: r.clauseId,
+				libraryId: findClause(session.groupId, r.clauseId)?.libraryId ?? null,
+				wordingKey: wordingKey(r.text)
+			},
+			question
+		)
+	);
+	const k = Math.max(threshold, ...earlier.map((r) => r.threshold));
+	return (
+		!unknown &&
+		mayReleaseAgain(
+			voters,
+			earlier.map((r) => r.voters),
+			k
+		)
+	);
+}
+
+/** Forgets the pact's per-phone inputs of a session that no longer runs: choices, who chose. */
+export function forgetSessionPactInputs(sessionId: number): void {
+	forgetSessionClauseConsents(sessionId);
+	forgetReleasedRounds(sessionId);
 }
 
 /** A phone's choice on the clause put to the room; false when no round is open on that clause. */

@@ -3,7 +3,7 @@ import { deleteSessionCheckins, sessionCheckins } from '$lib/server/db/checkins'
 import { consentTallies, deleteSessionConsents } from '$lib/server/db/consents';
 import type { GroundRule } from '$lib/server/db/ground-rules';
 import { findRelease, saveRelease } from '$lib/server/db/releases';
-import { forgetSessionClauseConsents, forgetSessionRoundVoters } from '$lib/server/db/pact-rounds';
+import { forgetSessionPactInputs } from '$lib/server/pact/rounds';
 
 interface FrameRelease {
 	rules: { ruleId: number; n: number; tally: ConsentTally | null }[];
@@ -44,8 +44,7 @@ export function releaseFrame(sessionId: number, threshold: number): boolean {
 export function forgetRoomInputs(sessionId: number): void {
 	deleteSessionCheckins(sessionId);
 	deleteSessionConsents(sessionId);
-	forgetSessionClauseConsents(sessionId);
-	forgetSessionRoundVoters(sessionId);
+	forgetSessionPactInputs(sessionId);
 }
 
 export interface RoomSummary {

@@ -65,7 +65,7 @@ export const measureFields = v.object({
 export const measureFollow = v.object({
 	measureId: id,
 	status: v.picklist(measureStatuses, invalid),
-	note: optionalText(500, () => m.pact_error_note_too_long())
+	note: optionalText(500, () => m.pact_error_measure_note_too_long())
 });
 export const measureRef = v.object({ measureId: id });
 

@@ -5,7 +5,8 @@ import { touchSession } from '$lib/server/sessions/lifecycle';
 import { closeOpenRound, putClauseToRoom } from '$lib/server/pact/rounds';
 import { sessionPactView } from '$lib/server/pact/session-view';
 import { parseForm, readForm } from '$lib/server/validation/form';
-import { clauseRef } from '$lib/server/validation/pact';
+import { clauseRef, measureFollow } from '$lib/server/validation/pact';
+import { followMeasure } from '$lib/server/db/pact';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = (event) => {
@@ -34,6 +35,17 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { message: parsed.message });
 		const refusal = putClauseToRoom(session, parsed.data.clauseId);
 		if (refusal) return refusals[refusal]();
+		touchSession(session);
+		throw redirect(303, control(event));
+	},
+	// The quarterly review at stage 3: a measure followed from the control view, which the
+	// projector then shows (the session's state moves).
+	followMeasure: async (event) => {
+		const { session } = sessionForMember(event, 'edit');
+		const parsed = parseForm(measureFollow, await readForm(event.request));
+		if (!parsed.success) return fail(400, { message: parsed.message });
+		const { measureId, status, note } = parsed.data;
+		if (!followMeasure(session.groupId, measureId, status, note)) return fail(404, { message: m.pact_error_missing() });
 		touchSession(session);
 		throw redirect(303, control(event));
 	},
