@@ -10,6 +10,7 @@ import { loadPactLibraries } from '$lib/server/pact-library';
 import { m } from '$lib/paraglide/messages';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { answerFromNode, answerFromRequest, answersCode, nodeAnswersKey } from '$lib/server/sessions/answer-endpoint';
+import { turnstile } from '$lib/server/limits/turnstile';
 
 export const init: ServerInit = () => {
 	if (building) return;
@@ -70,7 +71,19 @@ const answers: Handle = ({ event, resolve }) => {
 	return code ? answerFromRequest(event.request, code, event.getClientAddress()) : resolve(event);
 };
 
-export const handle = sequence(answers, securityHeaders, i18n, auth, firstRun);
+// When the session moves on, every phone in the room reloads its page within a second or two. On
+// a machine short of CPU (a venue's laptop running other things), a thousand page loads at once
+// would each make the phones' answers, the facilitator's screens and the health check wait behind
+// the whole room's. A few at a time go through; the rest wait their turn, in order, at no cost, so
+// everything else waits behind a few only (BENCHMARKS.md, stalls). Live streams are not pages.
+const phonePageTurns = turnstile(8);
+const phonePage = /^\/j\/[^/]+(\/__data\.json)?$/;
+const phonePages: Handle = ({ event, resolve }) =>
+	event.request.method === 'GET' && phonePage.test(event.url.pathname)
+		? phonePageTurns(async () => resolve(event))
+		: resolve(event);
+
+export const handle = sequence(answers, phonePages, securityHeaders, i18n, auth, firstRun);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: m.error_not_found() };
