@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { pagesOnDisk } from '../support/routes';
-import { expectAccessible, owner, signIn } from './support';
+import { expectAccessible, openDemoGroup, owner, signIn } from './support';
 
 // Every page of the app, as the person who would see it, on a phone and on an old 4:3 projector:
 // none wider than its screen (a wide table or a chart's hidden table once made pages scroll
@@ -31,9 +31,7 @@ test('every page fits a phone and a 1024×768 projector, and passes axe on a pho
 }, testInfo) => {
 	await signIn(page, owner.email, owner.password);
 	// The demo group has closed sessions with results, a pact with two versions and signatures.
-	await page.getByRole('link', { name: /Démo — COP locale/ }).click();
-	await expect(page.getByRole('heading', { name: 'Évolution du collectif' })).toBeVisible();
-	const groupUrl = new URL(page.url());
+	const groupUrl = new URL(await openDemoGroup(page), baseURL);
 	const groupId = groupUrl.pathname.split('/').pop()!;
 	const closed = await page.getByRole('link', { name: 'Séance trimestrielle 4 (démo)' }).first().getAttribute('href');
 	const closedSessionId = closed!.split('/').pop()!;

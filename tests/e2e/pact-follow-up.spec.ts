@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, owner, signIn } from './support';
+import { expectAccessible, openDemoGroup, owner, signIn } from './support';
 
 // The quarterly review: at stage 3 the facilitator follows each commitment's measures from the
 // control view while the room reads them on the projector; the Pacte page shows the same.
@@ -9,9 +9,7 @@ test('at stage 3 the control view follows the pact’s measures, live on the pro
 }, testInfo) => {
 	await signIn(page, owner.email, owner.password);
 	// The demo group has a pact with commitments whose measures are followed.
-	await page.getByRole('link', { name: /Démo — COP locale/ }).click();
-	await expect(page.getByRole('heading', { name: 'Évolution du collectif' })).toBeVisible();
-	const groupUrl = new URL(page.url()).pathname;
+	const groupUrl = await openDemoGroup(page);
 	await page.goto(`${groupUrl}/sessions`);
 	await page.getByLabel('Titre de la séance').fill(`Revue des mesures ${testInfo.project.name}`);
 	await page.getByRole('button', { name: 'Créer la séance' }).click();

@@ -49,6 +49,13 @@ export async function signIn(page: Page, email: string, password: string): Promi
 	await expect(page).toHaveURL(/\/groups$/);
 }
 
+/** From the groups page, opens the demo group (made at first run) and gives its address. */
+export async function openDemoGroup(page: Page): Promise<string> {
+	await page.getByRole('link', { name: /Démo — COP locale/ }).click();
+	await expect(page.getByRole('heading', { name: 'Évolution du collectif' })).toBeVisible();
+	return new URL(page.url()).pathname;
+}
+
 /** Creates a group from the groups page and waits for its page. */
 export async function createGroup(page: Page, name: string): Promise<string> {
 	await page.goto('/groups');
