@@ -80,9 +80,13 @@ const fieldless = (refusedOn: 'draft' | 'live'): ActionSpec => ({ fields: {}, re
 const onLive: Pick<ActionSpec, 'lacking'> = { lacking: 'viewer' };
 const clauseId = id((w: World) => String(w.clauseId));
 const partyId = id((w: World) => String(w.partyId));
+/** A party's id, or nothing (left out or empty) for a clause shared by all parties. */
 const optionalPartyId = {
 	valid: (w: World) => String(w.partyId),
-	bad: fc.oneof(unknownId, wrongType('1'))
+	bad: fc.oneof(
+		unknownId.filter((value) => value !== ''),
+		wrongType('1')
+	)
 } satisfies Field;
 const party = { name: text(160, 'Ville de Redon'), kind: choice(partyKinds) };
 
