@@ -16,6 +16,7 @@ import {
 	actions as controlActions,
 	load as controlLoad
 } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/sessions/[sessionId=id]/+page.server';
+import { actions as rulesActions } from '../../src/routes/(site)/(facilitator)/groups/[groupId=id]/rules/+page.server';
 import { actions as joinActions } from '../../src/routes/j/+page.server';
 import { actions as phoneActions, load as phoneLoad } from '../../src/routes/j/[code=joincode]/+page.server';
 import { callAction, makeUser, TestCookies, useLocale, useTempDatabase, type Outcome } from './helpers';
@@ -290,6 +291,32 @@ describe('a live session through its own routes', () => {
 				form: { commitmentId: String(publier!.id), status: 'done' }
 			})
 		).toMatchObject({ type: 'error', status: 404 });
+	});
+
+	it('moves its screens when a ground rule changes, so phones at stage 3 see the new rules', async () => {
+		const rule = (name: keyof typeof rulesActions, form: Record<string, string>) =>
+			callAction(rulesActions[name], {
+				path: `/groups/${groupId}/rules?/${name}`,
+				params: { groupId: String(groupId) },
+				user: owner,
+				form
+			});
+		const [one] = await openAndJoin(1);
+		await goToStage(3);
+		const version = () => findSession(sessionId)!.version;
+		const before = version();
+		expect(await rule('add', { text: 'On finit à l’heure' })).toMatchObject({ type: 'success' });
+		expect(version()).toBe(before + 1);
+		const rules = ((await phoneData(one!)).activity as unknown as { rules: { id: number; text: string }[] }).rules;
+		expect(rules.map((r) => r.text)).toEqual(['On parle en « je »', 'On finit à l’heure']);
+		await rule('move', { ruleId: String(rules[1]!.id), direction: 'up' });
+		await rule('edit', { ruleId: String(rules[1]!.id), text: 'On finit à l’heure dite' });
+		await rule('remove', { ruleId: String(rules[0]!.id) });
+		expect(version()).toBe(before + 4);
+		// A refused change moves nothing.
+		expect(await rule('remove', { ruleId: '999999' })).toMatchObject({ type: 'failure', status: 404 });
+		expect(await rule('add', { text: ' ' })).toMatchObject({ type: 'failure', status: 400 });
+		expect(version()).toBe(before + 4);
 	});
 
 	it('moves once when the same move is sent twice (a double click, or two facilitators)', async () => {

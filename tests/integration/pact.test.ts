@@ -376,6 +376,28 @@ describe('consent in the room, versions, signatures and the public page', () => 
 		await control('close');
 		expect(voters()).toBe(0);
 	});
+
+	it('moves the live session’s screens when the Pacte page changes the pact, and only then', async () => {
+		await pact('pick', { libraryId: 'vote-dernier-recours' });
+		const vote = clauseId('dernier recours');
+		const version = () => findSession(sessionId)!.version;
+		// No live session yet: a change moves nothing.
+		await pact('edit', { clauseId: vote, text: 'Le vote, en dernier recours.', partyId: '' });
+		await startSession('Bilan', 2);
+		const before = version();
+		await pact('edit', { clauseId: vote, text: 'Le vote, en tout dernier recours.', partyId: '' });
+		expect(version()).toBe(before + 1);
+		// A refusal, or a viewer's attempt, changes nothing and moves nothing.
+		failure(await pact('edit', { clauseId: vote, text: '', partyId: '' }), 400);
+		failure(await pact('edit', { clauseId: '999999', text: 'Autre', partyId: '' }), 404);
+		expect((await pact('remove', { clauseId: vote }, viewer)).type).toBe('error');
+		expect(version()).toBe(before + 1);
+		// A settled session is no longer moved.
+		await control('close');
+		const settled = version();
+		await pact('edit', { clauseId: vote, text: 'Le vote, en dernier recours seulement.', partyId: '' });
+		expect(version()).toBe(settled);
+	});
 });
 
 describe('the demo pact, exports and imports', () => {

@@ -105,6 +105,13 @@ export function isJoinCodeTaken(joinCode: string): boolean {
 	);
 }
 
+/** A group's live sessions (at most one in practice). */
+export function listLiveSessions(groupId: number): Session[] {
+	return sql(`SELECT ${columns} FROM sessions WHERE group_id = ? AND status = 'live'`)
+		.all(groupId)
+		.map((row) => toSession(row) as Session);
+}
+
 /** A group's sessions, newest first. */
 export function listSessions(groupId: number): (Session & { participantCount: number })[] {
 	return (

@@ -10,6 +10,7 @@ import {
 	createSession,
 	findSession,
 	isJoinCodeTaken,
+	listLiveSessions,
 	listPlan,
 	listSettledSessions,
 	updatePlanStage,
@@ -159,6 +160,11 @@ export function editPlanStage(session: Session, position: number, skipped: boole
 /** Tells every screen of a session to reload what it shows (a card approved, a commitment added). */
 export function touchSession(session: Session): void {
 	change(session, {});
+}
+
+/** Tells the screens of a group's live session to reload: its pact changed outside the session. */
+export function touchLiveSessions(groupId: number): void {
+	for (const session of listLiveSessions(groupId)) change(session, {});
 }
 
 /** Closes a live session: it settles for its number of days, open to late reflections only. */

@@ -24,6 +24,7 @@ import { getPactLibrary } from '$lib/server/pact-library';
 import { addOwnClause, editClause, pickLibraryClause, recordDisagreement } from '$lib/server/pact/draft';
 import { setPublicPage } from '$lib/server/pact/public';
 import { adoptDraft, changesSinceLastVersion } from '$lib/server/pact/versions';
+import { touchLiveSessions } from '$lib/server/sessions/lifecycle';
 import { parseForm, readForm } from '$lib/server/validation/form';
 import * as schemas from '$lib/server/validation/pact';
 import { m } from '$lib/paraglide/messages';
@@ -51,7 +52,8 @@ type Event = RequestEvent<{ groupId: string }>;
 
 /**
  * One pact action: the member must be allowed to edit the group, the form must parse; `act` returns
- * false when what it names is not the group's, which answers 404 and changes nothing.
+ * false when what it names is not the group's, which answers 404 and changes nothing. A change
+ * reaches the screens of the group's live session at once (stage 3 shows the pact).
  */
 function pactAction<S extends v.GenericSchema>(
 	name: string,
@@ -65,6 +67,7 @@ function pactAction<S extends v.GenericSchema>(
 		const outcome = act(group.id, parsed.data);
 		if (outcome === false) return fail(404, { action: name, message: m.pact_error_missing() });
 		if (typeof outcome === 'string') return fail(409, { action: name, message: outcome });
+		touchLiveSessions(group.id);
 		return { action: name, done: true };
 	};
 }
