@@ -8,7 +8,7 @@ import { importGroup, parseGroupExport } from '$lib/server/exports/group-import'
 import { groupHistoryCsv } from '$lib/server/exports/history';
 import { sessionAnswersCsv } from '$lib/server/exports/session-answers';
 import { getFramework } from '$lib/server/framework';
-import { publishedHistory, sessionResults } from '$lib/server/sessions/results';
+import { kindBreakdown, publishedHistory, sessionResults } from '$lib/server/sessions/results';
 import { makeUser, useLocale, useTempDatabase } from './helpers';
 
 let cleanup: () => void;
@@ -91,7 +91,15 @@ describe('the JSON export', () => {
 			for (const consent of session.consents)
 				expect(Object.keys(consent).sort()).toEqual(['abstain', 'consent', 'object', 'rule']);
 			for (const pair of session.snapshot?.pairs ?? []) expect(pair.count).toBeGreaterThan(0);
+			// A kind of actor's rows only where its figures are shown: a hidden one would say how many
+			// of that kind answered each statement.
+			const threshold = session.snapshot?.anonymityThreshold ?? 3;
+			for (const row of session.snapshot?.results.filter((r) => r.actorKind !== '') ?? []) {
+				expect(row.meanMaturity).not.toBeNull();
+				expect(row.n).toBeGreaterThanOrEqual(threshold);
+			}
 		}
+		expect(exported.sessions.some((s) => s.snapshot?.results.some((r) => r.actorKind !== ''))).toBe(true);
 		for (const hash of sql('SELECT token_hash FROM participants').pluck().all() as string[])
 			expect(text).not.toContain(hash);
 		expect(text).not.toContain('@example.org');
@@ -110,6 +118,7 @@ describe('the JSON export', () => {
 		const copies = listSessions(copyId);
 		originals.forEach((session, index) => {
 			expect(sessionResults(copies[index]!.id, framework)).toEqual(sessionResults(session.id, framework));
+			expect(kindBreakdown(copies[index]!.id, framework)).toEqual(kindBreakdown(session.id, framework));
 			expect(copies[index]!.participantCount).toBe(session.participantCount);
 		});
 		expect(JSON.parse(JSON.stringify(exportGroup(copyId))).commitments).toEqual(

@@ -230,6 +230,13 @@ describe('a pact clause reworded and put to the room again', () => {
 		expect(actionResult(copy).type).toBe('success');
 		clauseId = String(query<number>(server.databasePath, 'SELECT MAX(id) FROM pact_clauses'));
 		expect(await roundWith([a, b, c])).toMatchObject({ tally: null, withheld: 'overlap' });
+		// So does a copy with a word changed, or with a sentence added.
+		for (const text of ['On vote toujours à main levée', 'Le café est offert. On vote à main levée, en principe.']) {
+			const near = await owner.action(pact, 'add', { part: 'rules', text, partyId: '' });
+			expect(actionResult(near).type).toBe('success');
+			clauseId = String(query<number>(server.databasePath, 'SELECT MAX(id) FROM pact_clauses'));
+			expect(await roundWith([a, b, c])).toMatchObject({ tally: null, withheld: 'overlap' });
+		}
 	});
 });
 
@@ -250,6 +257,49 @@ describe('fake phones', () => {
 			// The room sees how many answered, to tell fakes from people.
 			expect(data.results).toMatchObject({ respondents: 3, threshold: 5, levelsShown: [] });
 		}
+	});
+});
+
+describe('late reflections', () => {
+	it('show by whole groups of k, on the control view and in the export, so that none is matched to its arrival', async () => {
+		const created = await room.facilitator.action('/groups', 'create', { name: 'Retours', description: '' });
+		const groupId = Number(/(\d+)$/.exec(actionResult(created).location ?? '')?.[1]);
+		const s = await session(groupId, 3, 'Réflexions');
+		const write = async (phone: Client, keep: string) =>
+			expect(actionResult(await phone.action(`/j/${s.code}`, 'feedback', { keep, missing: '', lived: '' })).type).toBe(
+				'success'
+			);
+		const reads = async () => {
+			const control = await pageData(room.facilitator, s.path);
+			const exported = (await room.facilitator.get(`/groups/${groupId}/export.json`)).body;
+			return { control: control.feedback as { items: { keep: string }[]; waiting: number }, exported };
+		};
+		await s.goTo(8);
+		await s.act('openActivity');
+		await write(s.phones[0]!, 'Dans la salle');
+		// While the session runs, no feedback anywhere (it would be matched to the phone just seen sending).
+		let read = await reads();
+		expect(read.control.items).toEqual([]);
+		expect(read.exported).not.toContain('Dans la salle');
+		await s.act('close');
+		read = await reads();
+		expect(read.control.items.map((item) => item.keep)).toEqual(['Dans la salle']);
+		expect(read.exported).toContain('Dans la salle');
+		// The default threshold of a new group is 5: four late reflections show nothing, only that they wait.
+		const late = ['Tardive 1', 'Tardive 2', 'Tardive 3', 'Tardive 4', 'Tardive 5'];
+		for (const [i, keep] of late.slice(0, 4).entries()) {
+			await write(s.phones[i % 3]!, keep);
+			read = await reads();
+			expect(read.control.waiting).toBe(i + 1);
+			expect(read.control.items).toHaveLength(1);
+			for (const text of late) expect(read.exported).not.toContain(text);
+		}
+		// The fifth brings all five at once, shuffled among themselves.
+		await write(s.phones[1]!, late[4]!);
+		read = await reads();
+		expect(read.control.waiting).toBe(0);
+		expect(read.control.items.map((item) => item.keep).sort()).toEqual(['Dans la salle', ...late].sort());
+		for (const text of late) expect(read.exported).toContain(text);
 	});
 });
 

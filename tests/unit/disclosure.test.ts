@@ -6,6 +6,7 @@ import {
 	publishAggregate,
 	publishTally,
 	publishedLeaning,
+	releasableLateReflections,
 	summarizeCheckins
 } from '$lib/scoring/disclosure';
 import { leaning, maturity, type PolePair } from '$lib/scoring/rating';
@@ -91,6 +92,19 @@ describe('the check-in and the rules', () => {
 		expect(summarizeCheckins(five, 5)).toEqual({ n: 5, meanAvailability: 3, words: [] });
 		const words = [...five.slice(0, 4), { availability: 5, word: 'fatigué' }];
 		expect(summarizeCheckins(words, 5).words).toHaveLength(5);
+	});
+
+	it('show late reflections by whole groups of k, never one more than the read before', () => {
+		expect([0, 1, 4, 5, 6, 9, 10, 11].map((late) => releasableLateReflections(late, 5))).toEqual([
+			0, 0, 0, 5, 5, 5, 10, 10
+		]);
+		// Below the floor of 3, k is 3.
+		expect([2, 3, 5].map((late) => releasableLateReflections(late, 1))).toEqual([0, 3, 3]);
+		// Each arrival moves what is shown by 0 or k.
+		for (let late = 1; late < 40; late++) {
+			const step = releasableLateReflections(late, 4) - releasableLateReflections(late - 1, 4);
+			expect([0, 4]).toContain(step);
+		}
 	});
 
 	it('tally a rule only from k choices up', () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { adoptionBlocker, canPutToRoom, diffClauses, stateAfterRound, summarizeRound } from '$lib/pact/pact';
+import {
+	adoptionBlocker,
+	canPutToRoom,
+	closeWordings,
+	diffClauses,
+	editDistance,
+	sameQuestion,
+	stateAfterRound,
+	summarizeRound,
+	wordingKey
+} from '$lib/pact/pact';
 import { buildPactLibraries, PactLibraryError } from '$lib/pact/library';
 
 const choices = (consent: number, reservation: number, object: number, reason = '') => [
@@ -30,6 +40,44 @@ describe('a round of consent on a clause', () => {
 	it('puts only an undecided wording to the room', () => {
 		expect(canPutToRoom('draft')).toBe(true);
 		for (const state of ['consented', 'objected', 'disagreement'] as const) expect(canPutToRoom(state)).toBe(false);
+	});
+});
+
+describe('the same question put twice', () => {
+	const question = (clauseId: number, text: string, libraryId: string | null = null) => ({
+		clauseId,
+		libraryId,
+		wordingKey: wordingKey(text)
+	});
+
+	it('keeps the words of a wording, without case, accents or punctuation', () => {
+		expect(wordingKey('  On vote, à MAIN levée ! L’œuvre… ')).toBe('on vote a main levee l œuvre');
+	});
+
+	it('counts edits letter by letter, or word by word', () => {
+		expect(editDistance(['on', 'vote'], ['on', 'ne', 'vote', 'pas'])).toBe(2);
+		expect(editDistance('', 'abc')).toBe(3);
+		expect(editDistance('kitten', 'sitting')).toBe(3);
+		expect(editDistance('vote', 'vote')).toBe(0);
+	});
+
+	it('is the same clause, the same clause of the library, or close wordings', () => {
+		const vote = question(1, 'On vote à mains levées.');
+		expect(sameQuestion(vote, question(1, 'Tout autre chose'))).toBe(true);
+		expect(sameQuestion(question(2, 'A', 'vote'), question(3, 'B', 'vote'))).toBe(true);
+		// Case, accents and punctuation aside; a letter or a word changed; a sentence added.
+		expect(sameQuestion(vote, question(4, 'ON VOTE A MAINS LEVEES'))).toBe(true);
+		expect(sameQuestion(vote, question(5, 'On vote à main levée.'))).toBe(true);
+		expect(sameQuestion(vote, question(6, 'On vote toujours à mains levées.'))).toBe(true);
+		expect(
+			sameQuestion(vote, question(7, 'Par ailleurs le café est offert. On vote à mains levées, sauf avis contraire.'))
+		).toBe(true);
+		// Another question.
+		expect(sameQuestion(vote, question(8, 'Chaque partie nomme un·e référent·e pour le suivi.'))).toBe(false);
+		expect(sameQuestion(vote, question(9, 'On ne vote pas à mains levées.'))).toBe(true);
+		expect(closeWordings(wordingKey('On se réunit chaque trimestre'), wordingKey('Les comptes sont publics'))).toBe(
+			false
+		);
 	});
 });
 

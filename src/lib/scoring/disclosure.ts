@@ -96,6 +96,16 @@ export function summarizeCheckins(
 	};
 }
 
+/**
+ * How many of the reflections sent while a session settles may be read: whole groups of k, the
+ * earliest first, so that no two reads differ by fewer than k of them and none can be matched to
+ * the moment it arrived (and so to whoever said they would write one). The rest wait for company.
+ */
+export function releasableLateReflections(late: number, groupThreshold: number): number {
+	const threshold = effectiveThreshold(groupThreshold);
+	return Math.floor(late / threshold) * threshold;
+}
+
 export type ConsentTally = { consent: number; object: number; abstain: number };
 
 /** One rule's tally as it may be shown: the counts from k choices up, else only n. */

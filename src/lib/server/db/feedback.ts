@@ -19,13 +19,26 @@ export function addFeedback(sessionId: number, feedback: Feedback): void {
 	);
 }
 
-/** A session's feedback, in no particular order so that it cannot be matched to arrivals. */
-export function listFeedback(sessionId: number): Feedback[] {
+/**
+ * A session's feedback sent in the room and the `late` earliest of those sent while it settled,
+ * in no particular order so that none can be matched to its arrival.
+ */
+export function listFeedback(sessionId: number, late: number): Feedback[] {
 	return (
-		sql('SELECT keep, missing, lived, late FROM feedback WHERE session_id = ? ORDER BY random()').all(
-			sessionId
-		) as (Omit<Feedback, 'late'> & { late: number })[]
+		sql(
+			`SELECT keep, missing, lived, late FROM (
+			   SELECT keep, missing, lived, late FROM feedback WHERE session_id = ? AND late = 0
+			   UNION ALL
+			   SELECT * FROM (SELECT keep, missing, lived, late FROM feedback WHERE session_id = ? AND late = 1
+			                  ORDER BY id LIMIT ?))
+			 ORDER BY random()`
+		).all(sessionId, sessionId, late) as (Omit<Feedback, 'late'> & { late: number })[]
 	).map((row) => ({ ...row, late: row.late === 1 }));
+}
+
+/** How many reflections a session received while it settled. */
+export function countLateFeedback(sessionId: number): number {
+	return sql('SELECT COUNT(*) FROM feedback WHERE session_id = ? AND late = 1').pluck().get(sessionId) as number;
 }
 
 /** How many feedback forms a session received. */

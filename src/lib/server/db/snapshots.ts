@@ -70,6 +70,12 @@ export function snapshotTakenAt(sessionId: number): number | undefined {
 		number | undefined;
 }
 
+/** The threshold a session's snapshot was taken with, or undefined when it has none. */
+export function snapshotThreshold(sessionId: number): number | undefined {
+	return sql('SELECT anonymity_threshold FROM session_snapshots WHERE session_id = ?').pluck().get(sessionId) as
+		number | undefined;
+}
+
 /** A snapshot's pair counts, by level, principle and pair. */
 export function snapshotPairs(sessionId: number): PairCount[] {
 	return sql(

@@ -1,27 +1,32 @@
 import { publishAggregate } from '$lib/scoring/disclosure';
 import type { CheckinSummary } from '$lib/scoring/disclosure';
 import { listCards } from '$lib/server/db/cards';
-import { listFeedback } from '$lib/server/db/feedback';
 import { listGroundRules } from '$lib/server/db/ground-rules';
 import { findGroup } from '$lib/server/db/groups';
 import { findSnapshot, snapshotPairs } from '$lib/server/db/snapshots';
 import { listPlan, listSessions } from '$lib/server/db/sessions';
 import { commitmentsForExport } from '$lib/server/db/commitments';
-import { roomSummary } from '$lib/server/sessions/releases';
+import { releasedFeedback, roomSummary } from '$lib/server/sessions/releases';
 import { findRelease } from '$lib/server/db/releases';
 import { exportPact } from './pact-json';
 
 export const exportFormat = 'entre-deux/group';
 export const exportFormatVersion = 2;
 
-/** A snapshot's figures as published (rounded, spreads from 2k up), one row per kind × level × principle. */
+/**
+ * A snapshot's figures as published (rounded, spreads from 2k up), one row per level × principle
+ * for everyone, and one per kind of actor × level × principle where that kind's figures are shown:
+ * a hidden kind's row would still say how many of that kind answered, and for a kind of one or two
+ * people, which statements they left unanswered.
+ */
 function publishedRows(sessionId: number) {
 	const snapshot = findSnapshot(sessionId);
 	if (!snapshot) return null;
 	const results = Object.entries(snapshot.byKind).flatMap(([actorKind, cells]) =>
 		Object.entries(cells).flatMap(([level, row]) =>
-			Object.entries(row).map(([principleId, exact]) => {
+			Object.entries(row).flatMap(([principleId, exact]) => {
 				const result = publishAggregate(exact, snapshot.anonymityThreshold);
+				if (actorKind !== '' && !result.shown) return [];
 				return {
 					actorKind,
 					level,
@@ -76,7 +81,7 @@ export function exportGroup(groupId: number) {
 				rule.tally ? [{ rule: index, ...rule.tally }] : []
 			),
 			cards: listCards(session.id).map(({ text, status }) => ({ text, status })),
-			feedback: listFeedback(session.id),
+			feedback: releasedFeedback(session, group.anonymityThreshold).items,
 			snapshot: publishedRows(session.id)
 		})),
 		commitments: commitmentsForExport(groupId),

@@ -1,8 +1,17 @@
-import { summarizeCheckins, publishTally, type CheckinSummary, type ConsentTally } from '$lib/scoring/disclosure';
+import {
+	publishTally,
+	releasableLateReflections,
+	summarizeCheckins,
+	type CheckinSummary,
+	type ConsentTally
+} from '$lib/scoring/disclosure';
 import { deleteSessionCheckins, sessionCheckins } from '$lib/server/db/checkins';
 import { consentTallies, deleteSessionConsents } from '$lib/server/db/consents';
+import { countLateFeedback, listFeedback, type Feedback } from '$lib/server/db/feedback';
 import type { GroundRule } from '$lib/server/db/ground-rules';
 import { findRelease, saveRelease } from '$lib/server/db/releases';
+import type { Session } from '$lib/server/db/sessions';
+import { snapshotThreshold } from '$lib/server/db/snapshots';
 import { forgetSessionPactInputs } from '$lib/server/pact/rounds';
 
 interface FrameRelease {
@@ -70,4 +79,25 @@ export function roomSummary(sessionId: number, rules: GroundRule[]): RoomSummary
 			};
 		})
 	};
+}
+
+export interface FeedbackRelease {
+	items: Feedback[];
+	/** Late reflections not shown yet, waiting for enough others. */
+	waiting: number;
+	/** The threshold the late ones are shown by. */
+	threshold: number;
+}
+
+/**
+ * What members may read of a session's « retours »: nothing while it runs; once it closes, those
+ * sent in the room, and the late reflections by whole groups of k (scoring/disclosure.ts). k is the
+ * one the session closed with, so changing the group's threshold afterwards shows none sooner.
+ */
+export function releasedFeedback(session: Session, groupThreshold: number): FeedbackRelease {
+	const threshold = snapshotThreshold(session.id) ?? groupThreshold;
+	if (session.status === 'draft' || session.status === 'live') return { items: [], waiting: 0, threshold };
+	const late = countLateFeedback(session.id);
+	const shown = releasableLateReflections(late, threshold);
+	return { items: listFeedback(session.id, shown), waiting: late - shown, threshold };
 }

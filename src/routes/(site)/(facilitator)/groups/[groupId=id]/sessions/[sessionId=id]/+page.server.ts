@@ -8,7 +8,6 @@ import {
 	setCommitmentStatus
 } from '$lib/server/db/commitments';
 import { listCards, setCardStatus } from '$lib/server/db/cards';
-import { listFeedback } from '$lib/server/db/feedback';
 import { listGroundRules } from '$lib/server/db/ground-rules';
 import { listRoomNames } from '$lib/server/db/room-names';
 import { sessionForMember } from '$lib/server/sessions/access';
@@ -27,7 +26,7 @@ import {
 	setTimer,
 	touchSession
 } from '$lib/server/sessions/lifecycle';
-import { roomSummary } from '$lib/server/sessions/releases';
+import { releasedFeedback, roomSummary } from '$lib/server/sessions/releases';
 import { sessionPactView } from '$lib/server/pact/session-view';
 import { previousResults, sessionResults } from '$lib/server/sessions/results';
 import { parseForm, readForm } from '$lib/server/validation/form';
@@ -61,7 +60,7 @@ export const load: PageServerLoad = (event) => {
 		cards: listCards(session.id),
 		commitments: sessionCommitments(session.id),
 		toReview: listOpenCommitments(group.id).filter((c) => c.sessionId !== session.id),
-		feedback: session.status === 'live' ? [] : listFeedback(session.id),
+		feedback: releasedFeedback(session, group.anonymityThreshold),
 		room: roomSummary(session.id, listGroundRules(group.id)),
 		pact: sessionPactView(session, group),
 		names: session.status === 'live' ? listRoomNames(session.id) : [],
