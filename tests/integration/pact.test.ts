@@ -9,6 +9,8 @@ import { getFramework } from '$lib/server/framework';
 import type { Db } from '$lib/server/db/connection';
 import { addMember, createGroup } from '$lib/server/db/groups';
 import { findSession } from '$lib/server/db/sessions';
+import { addGroundRule, listGroundRules } from '$lib/server/db/ground-rules';
+import { roomSummary } from '$lib/server/sessions/releases';
 import { groupProfile, listClauses, listMeasures, listParties } from '$lib/server/db/pact';
 import { listSignatures, listVersions } from '$lib/server/db/pact-versions';
 import { loadPactLibraries } from '$lib/server/pact-library';
@@ -375,6 +377,34 @@ describe('consent in the room, versions, signatures and the public page', () => 
 		// Once the session closes, who chose in which round is forgotten.
 		await control('close');
 		expect(voters()).toBe(0);
+	});
+
+	it('withholds a ground rule’s tally that a clause of close words, released over another room, would give away', async () => {
+		addGroundRule(groupId, 'On vote à main levée');
+		addGroundRule(groupId, 'Les comptes sont publics');
+		const [sameWords, other] = listGroundRules(groupId).map((rule) => rule.id) as [number, number];
+		await pact('add', { part: 'rules', text: 'On vote, à main levée.', partyId: '' });
+		const clause = clauseId('On vote');
+		const phones = await startSession('Règles et clauses', 6);
+		await round('put', { clauseId: clause });
+		for (const c of phones) await phone(c, { clauseId: clause, choice: c === phones[5] ? 'object' : 'consent' });
+		await round('close');
+		// The sixth phone, who objected to the clause, does not choose on the rules.
+		for (const c of phones.slice(0, 5)) {
+			for (const ruleId of [sameWords, other]) {
+				const sent = await callAction(phoneActions.consent, {
+					path: `/j/${code}?/consent`,
+					params: { code },
+					cookies: c,
+					form: { ruleId: String(ruleId), choice: 'consent' }
+				});
+				expect(sent).toMatchObject({ type: 'success' });
+			}
+		}
+		await control('closeActivity');
+		const rules = roomSummary(sessionId, listGroundRules(groupId)).rules;
+		expect(rules.find((r) => r.id === sameWords)).toMatchObject({ n: 5, tally: null, withheld: 'overlap' });
+		expect(rules.find((r) => r.id === other)).toMatchObject({ n: 5, tally: { consent: 5 }, withheld: null });
 	});
 
 	it('moves the live session’s screens when the Pacte page changes the pact, and only then', async () => {

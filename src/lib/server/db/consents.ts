@@ -30,6 +30,13 @@ export function consentTallies(sessionId: number): { ruleId: number; choice: Con
 	).all(sessionId) as { ruleId: number; choice: ConsentChoice; count: number }[];
 }
 
+/** The keys of the phones that chose on one rule: who chose, never what. */
+export function ruleVoterKeys(sessionId: number, ruleId: number): string[] {
+	return sql('SELECT voter_key FROM consents WHERE session_id = ? AND rule_id = ?')
+		.pluck()
+		.all(sessionId, ruleId) as string[];
+}
+
 /** How many phones gave at least one choice. */
 export function countConsenting(sessionId: number): number {
 	return sql('SELECT COUNT(DISTINCT voter_key) FROM consents WHERE session_id = ?').pluck().get(sessionId) as number;

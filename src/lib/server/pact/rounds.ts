@@ -1,5 +1,6 @@
 import {
 	canPutToRoom,
+	closeWordings,
 	sameQuestion,
 	stateAfterRound,
 	summarizeRound,
@@ -10,6 +11,9 @@ import {
 } from '$lib/pact/pact';
 import { mayReleaseAgain } from '$lib/scoring/disclosure';
 import { transaction } from '$lib/server/db/connection';
+import { ruleVoterKeys } from '$lib/server/db/consents';
+import { listGroundRules } from '$lib/server/db/ground-rules';
+import { findRelease } from '$lib/server/db/releases';
 import { findClause, listClauses, saveClause } from '$lib/server/db/pact';
 import {
 	closeRound as saveRoundClosed,
@@ -29,6 +33,7 @@ import {
 	unrecordedReleases
 } from '$lib/server/db/pact-rounds';
 import type { Session } from '$lib/server/db/sessions';
+import type { FrameRelease } from '$lib/server/sessions/releases';
 
 export type RoundRefusal = 'missing' | 'decided' | 'busy' | 'not-live';
 
@@ -84,9 +89,27 @@ export function closeOpenRound(session: Session, threshold: number, now = Date.n
 	});
 }
 
-/** Rule 5 against the earlier releases of the same question in this session. */
+/** The session's ground rules released with a tally, as rounds: their words, who chose, and k. */
+function releasedRules(session: Session, threshold: number) {
+	const frame = findRelease<FrameRelease>(session.id, 'frame');
+	if (!frame) return [];
+	const texts = new Map(listGroundRules(session.groupId).map((rule) => [rule.id, rule.text]));
+	return frame.rules.flatMap(({ ruleId, tally }) => {
+		const text = texts.get(ruleId);
+		if (!tally || text === undefined) return [];
+		return [{ wordingKey: wordingKey(text), voters: new Set(ruleVoterKeys(session.id, ruleId)), threshold }];
+	});
+}
+
+/**
+ * Rule 5 against the earlier releases of the same question in this session: rounds of the same
+ * clause, of the same clause of the library or of close words, and ground rules of close words.
+ */
 function mayReleaseAgainIn(session: Session, question: QuestionKey, voters: Set<string>, threshold: number): boolean {
-	const earlier = releasedRounds(session.id).filter((r) => sameQuestion(r, question));
+	const earlier = [
+		...releasedRounds(session.id).filter((r) => sameQuestion(r, question)),
+		...releasedRules(session, threshold).filter((r) => closeWordings(r.wordingKey, question.wordingKey))
+	];
 	// A release from before who chose was recorded cannot be compared with: hold this one back.
 	const unknown = unrecordedReleases(session.id).some((r) =>
 		sameQuestion(

@@ -30,8 +30,9 @@ export function releaseOnClose(session: Session, plan: PlanStage[]): PublishedAc
 	const activity = currentActivity(session, plan);
 	if (activity !== 'checkin' && activity !== 'frame') return session.published;
 	if (isPublished(session, activity)) return session.published;
-	const release = activity === 'checkin' ? releaseCheckin : releaseFrame;
-	return release(session.id, groupThreshold(session)) ? [...session.published, activity] : session.published;
+	const threshold = groupThreshold(session);
+	const released = activity === 'checkin' ? releaseCheckin(session.id, threshold) : releaseFrame(session, threshold);
+	return released ? [...session.published, activity] : session.published;
 }
 
 /** Whether the current stage's activity may be opened: not once its figures went out. */
@@ -60,7 +61,7 @@ export function settle(session: Session, now: number): PublishedActivity[] {
 	const threshold = groupThreshold(session);
 	const published = new Set(freezeResults(session, now));
 	if (releaseCheckin(session.id, threshold)) published.add('checkin');
-	if (releaseFrame(session.id, threshold)) published.add('frame');
+	if (releaseFrame(session, threshold)) published.add('frame');
 	closeOpenRound(session, threshold, now);
 	forgetAnswers(session.id);
 	forgetRoomInputs(session.id);

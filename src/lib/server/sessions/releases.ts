@@ -1,4 +1,6 @@
+import { closeWordings, wordingKey } from '$lib/pact/pact';
 import {
+	mayReleaseAgain,
 	publishTally,
 	releasableLateReflections,
 	summarizeCheckins,
@@ -6,16 +8,18 @@ import {
 	type ConsentTally
 } from '$lib/scoring/disclosure';
 import { deleteSessionCheckins, sessionCheckins } from '$lib/server/db/checkins';
-import { consentTallies, deleteSessionConsents } from '$lib/server/db/consents';
+import { consentTallies, deleteSessionConsents, ruleVoterKeys } from '$lib/server/db/consents';
 import { countLateFeedback, listFeedback, type Feedback } from '$lib/server/db/feedback';
-import type { GroundRule } from '$lib/server/db/ground-rules';
+import { listGroundRules, type GroundRule } from '$lib/server/db/ground-rules';
+import { releasedRounds } from '$lib/server/db/pact-rounds';
 import { findRelease, saveRelease } from '$lib/server/db/releases';
 import type { Session } from '$lib/server/db/sessions';
 import { snapshotThreshold } from '$lib/server/db/snapshots';
 import { forgetSessionPactInputs } from '$lib/server/pact/rounds';
 
-interface FrameRelease {
-	rules: { ruleId: number; n: number; tally: ConsentTally | null }[];
+export interface FrameRelease {
+	/** A tally is null below the threshold, or withheld when a pact clause of close words was released. */
+	rules: { ruleId: number; n: number; tally: ConsentTally | null; withheld?: 'overlap' }[];
 }
 
 /**
@@ -31,18 +35,48 @@ export function releaseCheckin(sessionId: number, threshold: number): boolean {
 	return true;
 }
 
-/** Freezes the ground rules' tallies, from the threshold of people who chose up. */
-export function releaseFrame(sessionId: number, threshold: number): boolean {
-	if (findRelease(sessionId, 'frame')) return true;
+/**
+ * Freezes the ground rules' tallies, from the threshold of people who chose up. A rule whose words
+ * are close to a pact clause released in this session (or to a rule before it) is one more round of
+ * the same question: its tally is withheld unless the two rooms differ by none or by k people
+ * (rule 5, scoring/disclosure.ts), else the two tallies would subtract to a few people's choices.
+ */
+export function releaseFrame(session: Session, threshold: number): boolean {
+	if (findRelease(session.id, 'frame')) return true;
 	const byRule = new Map<number, ConsentTally>();
-	for (const { ruleId, choice, count } of consentTallies(sessionId)) {
+	for (const { ruleId, choice, count } of consentTallies(session.id)) {
 		const tally = byRule.get(ruleId) ?? { consent: 0, object: 0, abstain: 0 };
 		tally[choice] = count;
 		byRule.set(ruleId, tally);
 	}
-	const rules = [...byRule].map(([ruleId, tally]) => ({ ruleId, ...publishTally(tally, threshold) }));
-	if (!rules.some((rule) => rule.tally)) return false;
-	saveRelease(sessionId, 'frame', { rules } satisfies FrameRelease);
+	const texts = new Map(listGroundRules(session.groupId).map((rule) => [rule.id, rule.text]));
+	const earlier = releasedRounds(session.id).map(({ wordingKey, voters, threshold }) => ({
+		wordingKey,
+		voters,
+		threshold
+	}));
+	const rules: FrameRelease['rules'] = [...byRule].map(([ruleId, tally]) => {
+		const published = publishTally(tally, threshold);
+		const text = texts.get(ruleId);
+		if (!published.tally || text === undefined) return { ruleId, ...published };
+		const key = wordingKey(text);
+		const voters = new Set(ruleVoterKeys(session.id, ruleId));
+		const same = earlier.filter((round) => closeWordings(round.wordingKey, key));
+		const k = Math.max(threshold, ...same.map((round) => round.threshold));
+		if (
+			!mayReleaseAgain(
+				voters,
+				same.map((round) => round.voters),
+				k
+			)
+		) {
+			return { ruleId, n: published.n, tally: null, withheld: 'overlap' };
+		}
+		earlier.push({ wordingKey: key, voters, threshold });
+		return { ruleId, ...published };
+	});
+	if (!rules.some((rule) => rule.tally || rule.withheld)) return false;
+	saveRelease(session.id, 'frame', { rules } satisfies FrameRelease);
 	return true;
 }
 
@@ -60,7 +94,15 @@ export interface RoomSummary {
 	/** null until the check-in is released. */
 	checkin: CheckinSummary | null;
 	/** Each ground rule with its tally once released (null below the threshold). */
-	rules: { id: number; text: string; released: boolean; n: number; tally: ConsentTally | null }[];
+	rules: {
+		id: number;
+		text: string;
+		released: boolean;
+		n: number;
+		tally: ConsentTally | null;
+		/** Set when the tally was withheld for a pact clause of close words (releaseFrame). */
+		withheld: 'overlap' | null;
+	}[];
 }
 
 /** What the room may see of its check-in and ground rules: released figures only. */
@@ -75,7 +117,8 @@ export function roomSummary(sessionId: number, rules: GroundRule[]): RoomSummary
 				text: rule.text,
 				released: Boolean(frame),
 				n: released?.n ?? 0,
-				tally: released?.tally ?? null
+				tally: released?.tally ?? null,
+				withheld: released?.withheld ?? null
 			};
 		})
 	};
