@@ -260,8 +260,8 @@ describe('fake phones', () => {
 	});
 });
 
-describe('late reflections', () => {
-	it('show by whole groups of k, on the control view and in the export, so that none is matched to its arrival', async () => {
+describe('feedback', () => {
+	it('shows together from k on, on the control view and in the export, so that none is matched to its writer', async () => {
 		const created = await room.facilitator.action('/groups', 'create', { name: 'Retours', description: '' });
 		const groupId = Number(/(\d+)$/.exec(actionResult(created).location ?? '')?.[1]);
 		const s = await session(groupId, 3, 'Réflexions');
@@ -269,37 +269,37 @@ describe('late reflections', () => {
 			expect(actionResult(await phone.action(`/j/${s.code}`, 'feedback', { keep, missing: '', lived: '' })).type).toBe(
 				'success'
 			);
-		const reads = async () => {
+		const read = async () => {
 			const control = await pageData(room.facilitator, s.path);
 			const exported = (await room.facilitator.get(`/groups/${groupId}/export.json`)).body;
 			return { control: control.feedback as { items: { keep: string }[]; waiting: number }, exported };
 		};
+		const texts = ['Dans la salle 1', 'Dans la salle 2', 'Tardive 1', 'Tardive 2', 'Tardive 3'];
 		await s.goTo(8);
 		await s.act('openActivity');
-		await write(s.phones[0]!, 'Dans la salle');
-		// While the session runs, no feedback anywhere (it would be matched to the phone just seen sending).
-		let read = await reads();
-		expect(read.control.items).toEqual([]);
-		expect(read.exported).not.toContain('Dans la salle');
+		await write(s.phones[0]!, texts[0]!);
+		await write(s.phones[1]!, texts[1]!);
+		// While the session runs, no feedback anywhere.
+		let shown = await read();
+		expect(shown.control.items).toEqual([]);
+		for (const text of texts) expect(shown.exported).not.toContain(text);
+		// Closed with two in the room, under the default threshold of 5: they wait, and say so.
 		await s.act('close');
-		read = await reads();
-		expect(read.control.items.map((item) => item.keep)).toEqual(['Dans la salle']);
-		expect(read.exported).toContain('Dans la salle');
-		// The default threshold of a new group is 5: four late reflections show nothing, only that they wait.
-		const late = ['Tardive 1', 'Tardive 2', 'Tardive 3', 'Tardive 4', 'Tardive 5'];
-		for (const [i, keep] of late.slice(0, 4).entries()) {
-			await write(s.phones[i % 3]!, keep);
-			read = await reads();
-			expect(read.control.waiting).toBe(i + 1);
-			expect(read.control.items).toHaveLength(1);
-			for (const text of late) expect(read.exported).not.toContain(text);
+		shown = await read();
+		expect(shown.control).toMatchObject({ items: [], waiting: 2 });
+		// Each late reflection joins them, shown nowhere, until there are five.
+		for (const [i, text] of texts.slice(2, 4).entries()) {
+			await write(s.phones[i]!, text);
+			shown = await read();
+			expect(shown.control).toMatchObject({ items: [], waiting: 3 + i });
+			for (const one of texts) expect(shown.exported).not.toContain(one);
 		}
-		// The fifth brings all five at once, shuffled among themselves.
-		await write(s.phones[1]!, late[4]!);
-		read = await reads();
-		expect(read.control.waiting).toBe(0);
-		expect(read.control.items.map((item) => item.keep).sort()).toEqual(['Dans la salle', ...late].sort());
-		for (const text of late) expect(read.exported).toContain(text);
+		// The fifth brings all five at once, shuffled.
+		await write(s.phones[2]!, texts[4]!);
+		shown = await read();
+		expect(shown.control.waiting).toBe(0);
+		expect(shown.control.items.map((item) => item.keep).sort()).toEqual([...texts].sort());
+		for (const text of texts) expect(shown.exported).toContain(text);
 	});
 });
 

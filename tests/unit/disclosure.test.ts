@@ -6,7 +6,7 @@ import {
 	publishAggregate,
 	publishTally,
 	publishedLeaning,
-	releasableLateReflections,
+	releasableReflections,
 	summarizeCheckins
 } from '$lib/scoring/disclosure';
 import { leaning, maturity, type PolePair } from '$lib/scoring/rating';
@@ -94,16 +94,20 @@ describe('the check-in and the rules', () => {
 		expect(summarizeCheckins(words, 5).words).toHaveLength(5);
 	});
 
-	it('show late reflections by whole groups of k, never one more than the read before', () => {
-		expect([0, 1, 4, 5, 6, 9, 10, 11].map((late) => releasableLateReflections(late, 5))).toEqual([
-			0, 0, 0, 5, 5, 5, 10, 10
-		]);
-		// Below the floor of 3, k is 3.
-		expect([2, 3, 5].map((late) => releasableLateReflections(late, 1))).toEqual([0, 3, 3]);
-		// Each arrival moves what is shown by 0 or k.
-		for (let late = 1; late < 40; late++) {
-			const step = releasableLateReflections(late, 4) - releasableLateReflections(late - 1, 4);
-			expect([0, 4]).toContain(step);
+	it('show feedback of the room from k together, then late reflections by whole groups of k', () => {
+		// Seven in the room: all seven at the close, then late ones five at a time.
+		expect([0, 4, 5, 9, 10].map((late) => releasableReflections(7, late, 5))).toEqual([7, 7, 12, 12, 17]);
+		// Three in the room wait for two late ones; below the floor of 3, k is 3.
+		expect([0, 1, 2, 6, 7].map((late) => releasableReflections(3, late, 5))).toEqual([0, 0, 5, 5, 10]);
+		expect(releasableReflections(2, 0, 1)).toBe(0);
+		// Each arrival, in the room or late, shows none or at least k more than the read before.
+		for (const inRoom of [0, 1, 3, 4, 6, 11]) {
+			for (let late = 1; late < 30; late++) {
+				const step = releasableReflections(inRoom, late, 4) - releasableReflections(inRoom, late - 1, 4);
+				expect(step === 0 || step >= 4).toBe(true);
+			}
+			const atClose = releasableReflections(inRoom, 0, 4);
+			expect(atClose === 0 || atClose >= 4).toBe(true);
 		}
 	});
 

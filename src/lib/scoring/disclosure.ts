@@ -20,12 +20,12 @@ import type { Cells } from './subgroups';
 //    of the possible sets; these figures in 7 % (at n = 5: 8 % and 0.1 %), the sets where everyone
 //    answered alike, which no figure can hide (tests/unit/disclosure.test.ts counts them).
 // 4. Words and tallies: check-in words only at n >= k, shuffled once when frozen; consent tallies
-//    per rule only at n >= k.
+//    per rule only at n >= k; the « retours » only after the close, in steps of k texts or more.
 // 5. A question asked again. The one figure that may be published twice in a session is a pact
-//    clause's tally, when the clause is reworded (or written again) and put to the room again. Its
-//    new tally is released only if, sorting everyone who chose in any of its rounds by the rounds
-//    they chose in, each group holds at least k people: else subtracting tallies would give the
-//    choices of the few who came or left.
+//    clause's tally, when the clause is reworded (or written again in close words, or a ground rule
+//    says the same) and put to the room again. Its new tally is released only if, sorting everyone
+//    who chose in any of its rounds by the rounds they chose in, each group holds at least k
+//    people: else subtracting tallies would give the choices of the few who came or left.
 
 /** The threshold a new group starts with. */
 export const defaultThreshold = 5;
@@ -97,13 +97,16 @@ export function summarizeCheckins(
 }
 
 /**
- * How many of the reflections sent while a session settles may be read: whole groups of k, the
- * earliest first, so that no two reads differ by fewer than k of them and none can be matched to
- * the moment it arrived (and so to whoever said they would write one). The rest wait for company.
+ * How many of a session's « retours » may be read once it closed, the earliest first: those of the
+ * room together if they are k or more, then the late ones by whole groups of k (below k in the
+ * room, they wait with the late ones). Each read then differs from the one before by none or by
+ * at least k texts, so none can be matched to the person seen writing it, or to the moment it
+ * arrived (and so to whoever said they would write one). The rest wait for company.
  */
-export function releasableLateReflections(late: number, groupThreshold: number): number {
+export function releasableReflections(inRoom: number, late: number, groupThreshold: number): number {
 	const threshold = effectiveThreshold(groupThreshold);
-	return Math.floor(late / threshold) * threshold;
+	if (inRoom >= threshold) return inRoom + Math.floor(late / threshold) * threshold;
+	return Math.floor((inRoom + late) / threshold) * threshold;
 }
 
 export type ConsentTally = { consent: number; object: number; abstain: number };

@@ -19,26 +19,22 @@ export function addFeedback(sessionId: number, feedback: Feedback): void {
 	);
 }
 
-/**
- * A session's feedback sent in the room and the `late` earliest of those sent while it settled,
- * in no particular order so that none can be matched to its arrival.
- */
-export function listFeedback(sessionId: number, late: number): Feedback[] {
+/** The `count` earliest of a session's feedback, in no particular order so that none can be matched to its arrival. */
+export function listFeedback(sessionId: number, count: number): Feedback[] {
 	return (
 		sql(
 			`SELECT keep, missing, lived, late FROM (
-			   SELECT keep, missing, lived, late FROM feedback WHERE session_id = ? AND late = 0
-			   UNION ALL
-			   SELECT * FROM (SELECT keep, missing, lived, late FROM feedback WHERE session_id = ? AND late = 1
-			                  ORDER BY id LIMIT ?))
+			   SELECT keep, missing, lived, late FROM feedback WHERE session_id = ? ORDER BY id LIMIT ?)
 			 ORDER BY random()`
-		).all(sessionId, sessionId, late) as (Omit<Feedback, 'late'> & { late: number })[]
+		).all(sessionId, count) as (Omit<Feedback, 'late'> & { late: number })[]
 	).map((row) => ({ ...row, late: row.late === 1 }));
 }
 
-/** How many reflections a session received while it settled. */
-export function countLateFeedback(sessionId: number): number {
-	return sql('SELECT COUNT(*) FROM feedback WHERE session_id = ? AND late = 1').pluck().get(sessionId) as number;
+/** How many feedback forms a session received in the room, and while it settled. */
+export function feedbackCounts(sessionId: number): { inRoom: number; late: number } {
+	return sql(
+		`SELECT COALESCE(SUM(late = 0), 0) AS inRoom, COALESCE(SUM(late = 1), 0) AS late FROM feedback WHERE session_id = ?`
+	).get(sessionId) as { inRoom: number; late: number };
 }
 
 /** How many feedback forms a session received. */

@@ -2,14 +2,14 @@ import { closeWordings, wordingKey } from '$lib/pact/pact';
 import {
 	mayReleaseAgain,
 	publishTally,
-	releasableLateReflections,
+	releasableReflections,
 	summarizeCheckins,
 	type CheckinSummary,
 	type ConsentTally
 } from '$lib/scoring/disclosure';
 import { deleteSessionCheckins, sessionCheckins } from '$lib/server/db/checkins';
 import { consentTallies, deleteSessionConsents, ruleVoterKeys } from '$lib/server/db/consents';
-import { countLateFeedback, listFeedback, type Feedback } from '$lib/server/db/feedback';
+import { feedbackCounts, listFeedback, type Feedback } from '$lib/server/db/feedback';
 import { listGroundRules, type GroundRule } from '$lib/server/db/ground-rules';
 import { releasedRounds } from '$lib/server/db/pact-rounds';
 import { findRelease, saveRelease } from '$lib/server/db/releases';
@@ -126,21 +126,21 @@ export function roomSummary(sessionId: number, rules: GroundRule[]): RoomSummary
 
 export interface FeedbackRelease {
 	items: Feedback[];
-	/** Late reflections not shown yet, waiting for enough others. */
+	/** « Retours » not shown yet, waiting for enough others. */
 	waiting: number;
-	/** The threshold the late ones are shown by. */
+	/** The threshold they are shown by. */
 	threshold: number;
 }
 
 /**
- * What members may read of a session's « retours »: nothing while it runs; once it closes, those
- * sent in the room, and the late reflections by whole groups of k (scoring/disclosure.ts). k is the
- * one the session closed with, so changing the group's threshold afterwards shows none sooner.
+ * What members may read of a session's « retours »: nothing while it runs; once it closes, those of
+ * the room together from k up, then the late ones by whole groups of k (scoring/disclosure.ts). k is
+ * the one the session closed with, so changing the group's threshold afterwards shows none sooner.
  */
 export function releasedFeedback(session: Session, groupThreshold: number): FeedbackRelease {
 	const threshold = snapshotThreshold(session.id) ?? groupThreshold;
 	if (session.status === 'draft' || session.status === 'live') return { items: [], waiting: 0, threshold };
-	const late = countLateFeedback(session.id);
-	const shown = releasableLateReflections(late, threshold);
-	return { items: listFeedback(session.id, shown), waiting: late - shown, threshold };
+	const { inRoom, late } = feedbackCounts(session.id);
+	const shown = releasableReflections(inRoom, late, threshold);
+	return { items: listFeedback(session.id, shown), waiting: inRoom + late - shown, threshold };
 }
