@@ -9,7 +9,7 @@ import { getFramework } from '$lib/server/framework';
 import type { Db } from '$lib/server/db/connection';
 import { addMember, createGroup } from '$lib/server/db/groups';
 import { findSession } from '$lib/server/db/sessions';
-import { addGroundRule, listGroundRules } from '$lib/server/db/ground-rules';
+import { addGroundRule, listGroundRules, removeGroundRule } from '$lib/server/db/ground-rules';
 import { roomSummary } from '$lib/server/sessions/releases';
 import { groupProfile, listClauses, listMeasures, listParties } from '$lib/server/db/pact';
 import { listSignatures, listVersions } from '$lib/server/db/pact-versions';
@@ -405,6 +405,37 @@ describe('consent in the room, versions, signatures and the public page', () => 
 		const rules = roomSummary(sessionId, listGroundRules(groupId)).rules;
 		expect(rules.find((r) => r.id === sameWords)).toMatchObject({ n: 5, tally: null, withheld: 'overlap' });
 		expect(rules.find((r) => r.id === other)).toMatchObject({ n: 5, tally: { consent: 5 }, withheld: null });
+	});
+
+	it('withholds a clause’s tally that a released ground rule of close words would give away, even once the rule is gone', async () => {
+		addGroundRule(groupId, 'On vote à main levée');
+		const [ruleId] = listGroundRules(groupId).map((rule) => rule.id) as [number];
+		await pact('add', { part: 'rules', text: 'On vote, à main levée.', partyId: '' });
+		const clause = clauseId('On vote,');
+		const phones = await startSession('Clause après règle', 6);
+		for (const c of phones) {
+			const sent = await callAction(phoneActions.consent, {
+				path: `/j/${code}?/consent`,
+				params: { code },
+				cookies: c,
+				form: { ruleId: String(ruleId), choice: c === phones[5] ? 'object' : 'consent' }
+			});
+			expect(sent).toMatchObject({ type: 'success' });
+		}
+		await round('put', { clauseId: clause });
+		for (const c of phones.slice(0, 5)) await phone(c, { clauseId: clause, choice: 'consent' });
+		// The stage closes: the rule's tally goes out over six people; the clause's round is still open.
+		await control('closeActivity');
+		expect(roomSummary(sessionId, listGroundRules(groupId)).rules[0]).toMatchObject({ tally: { object: 1 } });
+		// The rule removed, as if to leave nothing to compare with: who chose on it is still kept.
+		removeGroundRule(groupId, ruleId);
+		await round('close');
+		const rounds = ((await load(roundLoad, `/x`, sessionParams())).pact as { rounds: { summary: unknown }[] }).rounds;
+		expect(rounds.at(-1)!.summary).toEqual({ n: 5, tally: null, reasons: [], withheld: 'overlap' });
+		const kept = () => db.prepare('SELECT COUNT(*) FROM released_rule_voters').pluck().get();
+		expect(kept()).toBe(6);
+		await control('close');
+		expect(kept()).toBe(0);
 	});
 
 	it('moves the live session’s screens when the Pacte page changes the pact, and only then', async () => {

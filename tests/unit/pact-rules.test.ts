@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	adoptionBlocker,
-	canPutToRoom,
-	closeWordings,
-	diffClauses,
-	editDistance,
-	sameQuestion,
-	stateAfterRound,
-	summarizeRound,
-	wordingKey
-} from '$lib/pact/pact';
+import { adoptionBlocker, canPutToRoom, diffClauses, stateAfterRound, summarizeRound } from '$lib/pact/pact';
+import { closeWordings, editDistance, sameQuestion, wordingKey } from '$lib/pact/wording';
 import { buildPactLibraries, PactLibraryError } from '$lib/pact/library';
 
 const choices = (consent: number, reservation: number, object: number, reason = '') => [
@@ -72,9 +63,14 @@ describe('the same question put twice', () => {
 		expect(
 			sameQuestion(vote, question(7, 'Par ailleurs le café est offert. On vote à mains levées, sauf avis contraire.'))
 		).toBe(true);
+		// A word or two added, even one that turns it round: the same question, to be safe.
+		expect(sameQuestion(vote, question(9, 'On ne vote pas à mains levées.'))).toBe(true);
 		// Another question.
 		expect(sameQuestion(vote, question(8, 'Chaque partie nomme un·e référent·e pour le suivi.'))).toBe(false);
-		expect(sameQuestion(vote, question(9, 'On ne vote pas à mains levées.'))).toBe(true);
+		// A ground rule has no clause: only its words tell.
+		const rule = { clauseId: null, libraryId: null, wordingKey: wordingKey('On vote à main levée') };
+		expect(sameQuestion(rule, { ...rule, wordingKey: wordingKey('Les comptes sont publics') })).toBe(false);
+		expect(sameQuestion(rule, vote)).toBe(true);
 		expect(closeWordings(wordingKey('On se réunit chaque trimestre'), wordingKey('Les comptes sont publics'))).toBe(
 			false
 		);

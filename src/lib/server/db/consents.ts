@@ -37,12 +37,30 @@ export function ruleVoterKeys(sessionId: number, ruleId: number): string[] {
 		.all(sessionId, ruleId) as string[];
 }
 
+/** Keeps who chose on a rule whose tally is being released, until the session settles (rule 5). */
+export function recordReleasedRuleVoters(sessionId: number, ruleId: number): void {
+	sql(
+		`INSERT OR IGNORE INTO released_rule_voters (session_id, rule_id, voter_key)
+		 SELECT session_id, rule_id, voter_key FROM consents WHERE session_id = ? AND rule_id = ?`
+	).run(sessionId, ruleId);
+}
+
+/** Who chose on a rule released in this session, even if the rule was edited or removed since. */
+export function releasedRuleVoters(sessionId: number, ruleId: number): Set<string> {
+	return new Set(
+		sql('SELECT voter_key FROM released_rule_voters WHERE session_id = ? AND rule_id = ?')
+			.pluck()
+			.all(sessionId, ruleId) as string[]
+	);
+}
+
 /** How many phones gave at least one choice. */
 export function countConsenting(sessionId: number): number {
 	return sql('SELECT COUNT(DISTINCT voter_key) FROM consents WHERE session_id = ?').pluck().get(sessionId) as number;
 }
 
-/** Forgets a session's choices, once their tallies are released. */
+/** Forgets a session's choices, and who chose on its released rules, once the session settles. */
 export function deleteSessionConsents(sessionId: number): void {
 	sql('DELETE FROM consents WHERE session_id = ?').run(sessionId);
+	sql('DELETE FROM released_rule_voters WHERE session_id = ?').run(sessionId);
 }

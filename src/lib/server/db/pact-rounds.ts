@@ -1,4 +1,5 @@
-import type { ClauseChoice, QuestionKey, RoundSummary } from '$lib/pact/pact';
+import type { ClauseChoice, RoundSummary } from '$lib/pact/pact';
+import type { QuestionKey } from '$lib/pact/wording';
 import { sql } from './connection';
 
 export interface Round {

@@ -1,19 +1,6 @@
-import {
-	canPutToRoom,
-	closeWordings,
-	sameQuestion,
-	stateAfterRound,
-	summarizeRound,
-	withheldRound,
-	wordingKey,
-	type ClauseChoice,
-	type QuestionKey
-} from '$lib/pact/pact';
-import { mayReleaseAgain } from '$lib/scoring/disclosure';
+import { canPutToRoom, stateAfterRound, summarizeRound, withheldRound, type ClauseChoice } from '$lib/pact/pact';
+import { wordingKey, type QuestionKey } from '$lib/pact/wording';
 import { transaction } from '$lib/server/db/connection';
-import { ruleVoterKeys } from '$lib/server/db/consents';
-import { listGroundRules } from '$lib/server/db/ground-rules';
-import { findRelease } from '$lib/server/db/releases';
 import { findClause, listClauses, saveClause } from '$lib/server/db/pact';
 import {
 	closeRound as saveRoundClosed,
@@ -25,15 +12,13 @@ import {
 	openRoundOf,
 	ownClauseConsent,
 	recordReleasedRound,
-	releasedRounds,
 	roundChoices,
 	roundVoterKeys,
 	saveClauseConsent,
-	sessionRounds,
-	unrecordedReleases
+	sessionRounds
 } from '$lib/server/db/pact-rounds';
 import type { Session } from '$lib/server/db/sessions';
-import type { FrameRelease } from '$lib/server/sessions/releases';
+import { mayAskAgain } from '$lib/server/sessions/asked-again';
 
 export type RoundRefusal = 'missing' | 'decided' | 'busy' | 'not-live';
 
@@ -75,7 +60,7 @@ export function closeOpenRound(session: Session, threshold: number, now = Date.n
 			wordingKey: wordingKey(round.text)
 		};
 		let summary = summarizeRound(roundChoices(round.id), threshold);
-		if (summary.tally && !mayReleaseAgainIn(session, question, new Set(roundVoterKeys(round.id)), threshold)) {
+		if (summary.tally && !mayAskAgain(session, question, new Set(roundVoterKeys(round.id)), threshold)) {
 			summary = withheldRound(summary.n);
 		}
 		saveRoundClosed(round.id, summary, now);
@@ -87,49 +72,6 @@ export function closeOpenRound(session: Session, threshold: number, now = Date.n
 		}
 		return true;
 	});
-}
-
-/** The session's ground rules released with a tally, as rounds: their words, who chose, and k. */
-function releasedRules(session: Session, threshold: number) {
-	const frame = findRelease<FrameRelease>(session.id, 'frame');
-	if (!frame) return [];
-	const texts = new Map(listGroundRules(session.groupId).map((rule) => [rule.id, rule.text]));
-	return frame.rules.flatMap(({ ruleId, tally }) => {
-		const text = texts.get(ruleId);
-		if (!tally || text === undefined) return [];
-		return [{ wordingKey: wordingKey(text), voters: new Set(ruleVoterKeys(session.id, ruleId)), threshold }];
-	});
-}
-
-/**
- * Rule 5 against the earlier releases of the same question in this session: rounds of the same
- * clause, of the same clause of the library or of close words, and ground rules of close words.
- */
-function mayReleaseAgainIn(session: Session, question: QuestionKey, voters: Set<string>, threshold: number): boolean {
-	const earlier = [
-		...releasedRounds(session.id).filter((r) => sameQuestion(r, question)),
-		...releasedRules(session, threshold).filter((r) => closeWordings(r.wordingKey, question.wordingKey))
-	];
-	// A release from before who chose was recorded cannot be compared with: hold this one back.
-	const unknown = unrecordedReleases(session.id).some((r) =>
-		sameQuestion(
-			{
-				clauseId: r.clauseId,
-				libraryId: findClause(session.groupId, r.clauseId)?.libraryId ?? null,
-				wordingKey: wordingKey(r.text)
-			},
-			question
-		)
-	);
-	const k = Math.max(threshold, ...earlier.map((r) => r.threshold));
-	return (
-		!unknown &&
-		mayReleaseAgain(
-			voters,
-			earlier.map((r) => r.voters),
-			k
-		)
-	);
 }
 
 /** Forgets the pact's per-phone inputs of a session that no longer runs: choices, who chose. */

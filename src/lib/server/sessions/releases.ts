@@ -1,6 +1,5 @@
-import { closeWordings, wordingKey } from '$lib/pact/pact';
+import { wordingKey } from '$lib/pact/wording';
 import {
-	mayReleaseAgain,
 	publishTally,
 	releasableReflections,
 	summarizeCheckins,
@@ -8,18 +7,29 @@ import {
 	type ConsentTally
 } from '$lib/scoring/disclosure';
 import { deleteSessionCheckins, sessionCheckins } from '$lib/server/db/checkins';
-import { consentTallies, deleteSessionConsents, ruleVoterKeys } from '$lib/server/db/consents';
+import {
+	consentTallies,
+	deleteSessionConsents,
+	recordReleasedRuleVoters,
+	ruleVoterKeys
+} from '$lib/server/db/consents';
 import { feedbackCounts, listFeedback, type Feedback } from '$lib/server/db/feedback';
 import { listGroundRules, type GroundRule } from '$lib/server/db/ground-rules';
-import { releasedRounds } from '$lib/server/db/pact-rounds';
 import { findRelease, saveRelease } from '$lib/server/db/releases';
 import type { Session } from '$lib/server/db/sessions';
 import { snapshotThreshold } from '$lib/server/db/snapshots';
+import { mayAskAgain, type AskedQuestion } from './asked-again';
 import { forgetSessionPactInputs } from '$lib/server/pact/rounds';
 
 export interface FrameRelease {
-	/** A tally is null below the threshold, or withheld when a pact clause of close words was released. */
-	rules: { ruleId: number; n: number; tally: ConsentTally | null; withheld?: 'overlap' }[];
+	/** The threshold the tallies were released under (missing in releases before it was kept). */
+	threshold?: number;
+	/**
+	 * A tally is null below the threshold, or withheld when a pact clause or a rule of close words
+	 * was released over a room a few people apart; a released rule keeps the words it was released
+	 * with, to compare a later clause with however the rule is edited.
+	 */
+	rules: { ruleId: number; n: number; tally: ConsentTally | null; withheld?: 'overlap'; wordingKey?: string }[];
 }
 
 /**
@@ -38,8 +48,9 @@ export function releaseCheckin(sessionId: number, threshold: number): boolean {
 /**
  * Freezes the ground rules' tallies, from the threshold of people who chose up. A rule whose words
  * are close to a pact clause released in this session (or to a rule before it) is one more round of
- * the same question: its tally is withheld unless the two rooms differ by none or by k people
- * (rule 5, scoring/disclosure.ts), else the two tallies would subtract to a few people's choices.
+ * the same question: its tally is withheld unless the rooms differ by none or by k people (rule 5,
+ * asked-again.ts), else the two tallies would subtract to a few people's choices. Who chose on each
+ * released rule is kept until the session settles, for the clauses put to the room after it.
  */
 export function releaseFrame(session: Session, threshold: number): boolean {
 	if (findRelease(session.id, 'frame')) return true;
@@ -50,33 +61,24 @@ export function releaseFrame(session: Session, threshold: number): boolean {
 		byRule.set(ruleId, tally);
 	}
 	const texts = new Map(listGroundRules(session.groupId).map((rule) => [rule.id, rule.text]));
-	const earlier = releasedRounds(session.id).map(({ wordingKey, voters, threshold }) => ({
-		wordingKey,
-		voters,
-		threshold
-	}));
+	const alongside: AskedQuestion[] = [];
 	const rules: FrameRelease['rules'] = [...byRule].map(([ruleId, tally]) => {
 		const published = publishTally(tally, threshold);
 		const text = texts.get(ruleId);
-		if (!published.tally || text === undefined) return { ruleId, ...published };
-		const key = wordingKey(text);
+		// A rule removed while the room chose on it: nothing to show it by, so nothing is released.
+		if (text === undefined) return { ruleId, n: published.n, tally: null };
+		if (!published.tally) return { ruleId, ...published };
+		const question = { clauseId: null, libraryId: null, wordingKey: wordingKey(text) };
 		const voters = new Set(ruleVoterKeys(session.id, ruleId));
-		const same = earlier.filter((round) => closeWordings(round.wordingKey, key));
-		const k = Math.max(threshold, ...same.map((round) => round.threshold));
-		if (
-			!mayReleaseAgain(
-				voters,
-				same.map((round) => round.voters),
-				k
-			)
-		) {
+		if (!mayAskAgain(session, question, voters, threshold, alongside)) {
 			return { ruleId, n: published.n, tally: null, withheld: 'overlap' };
 		}
-		earlier.push({ wordingKey: key, voters, threshold });
-		return { ruleId, ...published };
+		alongside.push({ ...question, voters, threshold });
+		return { ruleId, ...published, wordingKey: question.wordingKey };
 	});
 	if (!rules.some((rule) => rule.tally || rule.withheld)) return false;
-	saveRelease(session.id, 'frame', { rules } satisfies FrameRelease);
+	for (const rule of rules) if (rule.tally) recordReleasedRuleVoters(session.id, rule.ruleId);
+	saveRelease(session.id, 'frame', { threshold, rules } satisfies FrameRelease);
 	return true;
 }
 
