@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addGroundRule } from '$lib/server/db/ground-rules';
 import { createGroup } from '$lib/server/db/groups';
-import { countParticipants } from '$lib/server/db/participants';
+import { hashToken } from '$lib/server/auth/tokens';
+import { feedbackCounts } from '$lib/server/db/feedback';
+import { countParticipants, findParticipant } from '$lib/server/db/participants';
+import { sendFeedback } from '$lib/server/sessions/contributions';
 import { findSession, listPlan } from '$lib/server/db/sessions';
 import { finalizeSettledSessions } from '$lib/server/sessions/lifecycle';
 import { countSessionAnswers, sessionAnswers } from '$lib/server/db/answers';
@@ -192,9 +195,37 @@ describe('a live session through its own routes', () => {
 			type: 'failure',
 			status: 400
 		});
+		// One late reflection per phone, so that k shown together are k people.
+		expect(await phone('feedback', cookies!, { keep: 'Encore', missing: '', lived: '' })).toMatchObject({
+			type: 'failure',
+			status: 429,
+			data: { message: m.feedback_error_late_sent() }
+		});
 		await control('finalize');
 		expect(findSession(sessionId)!.status).toBe('closed');
 		expect(await phone('join', new TestCookies())).toMatchObject({ type: 'error', status: 404 });
+	});
+
+	it('takes one « retour » per phone in the room, and one sent as the session closes is late', async () => {
+		const [first, second] = await openAndJoin(2);
+		await goToStage(8);
+		expect(await control('openActivity')).toMatchObject({ type: 'success' });
+		const send = (cookies: TestCookies, keep: string) => phone('feedback', cookies, { keep, missing: '', lived: '' });
+		expect(await send(first!, 'Le rythme')).toMatchObject({ type: 'success' });
+		expect(await send(first!, 'Et encore')).toMatchObject({
+			type: 'failure',
+			status: 429,
+			data: { message: m.feedback_error_sent() }
+		});
+		// The phone read the session as live; it closes before the « retour » is stored: it is late.
+		const stillLive = findSession(sessionId)!;
+		await control('close');
+		const token = second!.get(`participant_${sessionId}`)!;
+		const participant = findParticipant(sessionId, hashToken(token))!;
+		expect(sendFeedback(stillLive.id, participant, '192.0.2.1', { keep: 'Juste après', missing: '', lived: '' })).toBe(
+			null
+		);
+		expect(feedbackCounts(sessionId)).toEqual({ inRoom: 1, late: 1 });
 	});
 
 	it('lets the facilitator skip a stage and change a questionnaire’s levels, before and during the session', async () => {

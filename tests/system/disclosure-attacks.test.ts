@@ -272,7 +272,7 @@ describe('feedback', () => {
 		const read = async () => {
 			const control = await pageData(room.facilitator, s.path);
 			const exported = (await room.facilitator.get(`/groups/${groupId}/export.json`)).body;
-			return { control: control.feedback as { items: { keep: string }[]; waiting: number }, exported };
+			return { control: control.feedback as { items: { keep: string; late: boolean }[]; waiting: number }, exported };
 		};
 		const texts = ['Dans la salle 1', 'Dans la salle 2', 'Tardive 1', 'Tardive 2', 'Tardive 3'];
 		await s.goTo(8);
@@ -294,11 +294,14 @@ describe('feedback', () => {
 			expect(shown.control).toMatchObject({ items: [], waiting: 3 + i });
 			for (const one of texts) expect(shown.exported).not.toContain(one);
 		}
-		// The fifth brings all five at once, shuffled.
+		// The fifth brings all five at once, shuffled, none marked late: the two of the room would
+		// otherwise stand apart as a group of two.
 		await write(s.phones[2]!, texts[4]!);
 		shown = await read();
 		expect(shown.control.waiting).toBe(0);
 		expect(shown.control.items.map((item) => item.keep).sort()).toEqual([...texts].sort());
+		expect(shown.control.items.filter((item) => item.late)).toEqual([]);
+		expect(shown.exported).not.toContain('"late":true');
 		for (const text of texts) expect(shown.exported).toContain(text);
 	});
 });

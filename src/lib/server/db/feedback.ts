@@ -19,12 +19,15 @@ export function addFeedback(sessionId: number, feedback: Feedback): void {
 	);
 }
 
-/** The `count` earliest of a session's feedback, in no particular order so that none can be matched to its arrival. */
+/**
+ * The `count` earliest of a session's feedback, the room's first, in no particular order so that
+ * none can be matched to its arrival.
+ */
 export function listFeedback(sessionId: number, count: number): Feedback[] {
 	return (
 		sql(
 			`SELECT keep, missing, lived, late FROM (
-			   SELECT keep, missing, lived, late FROM feedback WHERE session_id = ? ORDER BY id LIMIT ?)
+			   SELECT keep, missing, lived, late FROM feedback WHERE session_id = ? ORDER BY late, id LIMIT ?)
 			 ORDER BY random()`
 		).all(sessionId, count) as (Omit<Feedback, 'late'> & { late: number })[]
 	).map((row) => ({ ...row, late: row.late === 1 }));

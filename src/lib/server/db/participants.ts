@@ -46,15 +46,24 @@ export function countParticipants(sessionId: number): number {
 	return sql('SELECT COUNT(*) FROM participants WHERE session_id = ?').pluck().get(sessionId) as number;
 }
 
-/** How many cards and feedback a participant sent so far (never what they wrote). */
-export function participantSends(id: number): { cards: number; feedback: number } {
+/** How many cards, « retours » in the room and late reflections a participant sent (never what). */
+export function participantSends(id: number): { cards: number; feedback: number; lateFeedback: number } {
 	return (
-		(sql('SELECT cards_sent AS cards, feedback_sent AS feedback FROM participants WHERE id = ?').get(id) as
-			{ cards: number; feedback: number } | undefined) ?? { cards: 0, feedback: 0 }
+		(sql(
+			'SELECT cards_sent AS cards, feedback_sent AS feedback, late_feedback_sent AS lateFeedback FROM participants WHERE id = ?'
+		).get(id) as { cards: number; feedback: number; lateFeedback: number } | undefined) ?? {
+			cards: 0,
+			feedback: 0,
+			lateFeedback: 0
+		}
 	);
 }
 
-/** Counts one more feedback sent by a participant. */
-export function countFeedbackSent(id: number): void {
-	sql('UPDATE participants SET feedback_sent = feedback_sent + 1 WHERE id = ?').run(id);
+/** Counts one more « retour » sent by a participant, in the room or late. */
+export function countFeedbackSent(id: number, late: boolean): void {
+	sql(
+		late
+			? 'UPDATE participants SET late_feedback_sent = late_feedback_sent + 1 WHERE id = ?'
+			: 'UPDATE participants SET feedback_sent = feedback_sent + 1 WHERE id = ?'
+	).run(id);
 }

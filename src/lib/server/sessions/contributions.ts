@@ -8,6 +8,7 @@ import {
 	participantSends,
 	type Participant
 } from '$lib/server/db/participants';
+import { findSession } from '$lib/server/db/sessions';
 import { participantsFrom } from '$lib/server/limits/room-addresses';
 import { addressKey } from '$lib/server/limits/window-counter';
 import { m } from '$lib/paraglide/messages';
@@ -17,7 +18,8 @@ import { m } from '$lib/paraglide/messages';
 // cookie and joins again cannot start afresh, while a room behind one venue address can still
 // send what a room ordinarily sends.
 export const maxCardsPerParticipant = 10;
-export const maxFeedbackPerParticipant = 3;
+/** One « retour » in the room and one late reflection per phone: k texts shown together are k phones. */
+export const maxFeedbackPerParticipant = 1;
 export const maxCardsPerSession = 3000;
 export const maxFeedbackPerSession = 2000;
 export const cardsPerJoinFromAddress = 3;
@@ -55,22 +57,28 @@ export function sendCard(sessionId: number, participant: Participant, address: s
 	});
 }
 
-/** Adds a participant's feedback (late while the session settles), or returns why not. */
+/**
+ * Adds a participant's « retour », or returns why not. It is late when the session has closed by
+ * the time it is written (read here, not when the request came in, so that a send that arrives just
+ * after the close does not join the room's, which were released already).
+ */
 export function sendFeedback(
 	sessionId: number,
 	participant: Participant,
 	address: string,
-	feedback: Feedback
+	feedback: Omit<Feedback, 'late'>
 ): string | null {
 	return transaction(() => {
-		if (participantSends(participant.id).feedback >= maxFeedbackPerParticipant) {
-			return m.feedback_error_limit({ max: maxFeedbackPerParticipant });
+		const late = findSession(sessionId)?.status === 'settling';
+		const sent = participantSends(participant.id);
+		if ((late ? sent.lateFeedback : sent.feedback) >= maxFeedbackPerParticipant) {
+			return late ? m.feedback_error_late_sent() : m.feedback_error_sent();
 		}
 		if (countFeedback(sessionId) >= maxFeedbackPerSession) return m.contribution_error_session_full();
-		const budget = addressBudget(sessionId, address, maxFeedbackPerParticipant, feedbackPerJoinFromAddress);
+		const budget = addressBudget(sessionId, address, 2 * maxFeedbackPerParticipant, feedbackPerJoinFromAddress);
 		if (countFrom('feedback', sessionId, address) >= budget) return m.contribution_error_too_many_here();
-		addFeedback(sessionId, feedback);
-		countFeedbackSent(participant.id);
+		addFeedback(sessionId, { ...feedback, late });
+		countFeedbackSent(participant.id, late);
 		countFrom('feedback', sessionId, address, 1);
 		return null;
 	});

@@ -162,7 +162,7 @@ export function touchSession(session: Session): void {
 	change(session, {});
 }
 
-/** Tells the screens of a group's live session to reload: its pact changed outside the session. */
+/** Tells the screens of a group's live session to reload: its pact or ground rules changed outside it. */
 export function touchLiveSessions(groupId: number): void {
 	for (const session of listLiveSessions(groupId)) change(session, {});
 }

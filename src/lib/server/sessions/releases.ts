@@ -137,12 +137,19 @@ export interface FeedbackRelease {
 /**
  * What members may read of a session's « retours »: nothing while it runs; once it closes, those of
  * the room together from k up, then the late ones by whole groups of k (scoring/disclosure.ts). k is
- * the one the session closed with, so changing the group's threshold afterwards shows none sooner.
+ * the one the results were frozen with, so changing the group's threshold afterwards shows none sooner.
  */
 export function releasedFeedback(session: Session, groupThreshold: number): FeedbackRelease {
 	const threshold = snapshotThreshold(session.id) ?? groupThreshold;
 	if (session.status === 'draft' || session.status === 'live') return { items: [], waiting: 0, threshold };
 	const { inRoom, late } = feedbackCounts(session.id);
 	const shown = releasableReflections(inRoom, late, threshold);
-	return { items: listFeedback(session.id, shown), waiting: inRoom + late - shown, threshold };
+	const items = listFeedback(session.id, shown);
+	// Fewer than k in the room went out with late ones: marked apart, they would stand as a small group.
+	const mixed = inRoom > 0 && inRoom < threshold;
+	return {
+		items: mixed ? items.map((item) => ({ ...item, late: false })) : items,
+		waiting: inRoom + late - shown,
+		threshold
+	};
 }

@@ -185,8 +185,7 @@ export const actions: Actions = {
 	feedback: forActivity('feedback', async (event, { session, framework, participant }) => {
 		const parsed = parseForm(feedback, await readForm(event.request));
 		if (!parsed.success) return fail(400, { message: parsed.message, values: parsed.values });
-		const late = session.status === 'settling';
-		const refusal = sendFeedback(session.id, participant, event.getClientAddress(), { ...parsed.data, late });
+		const refusal = sendFeedback(session.id, participant, event.getClientAddress(), parsed.data);
 		if (refusal) return fail(429, { message: refusal, values: parsed.data });
 		countsChanged(session.id, framework);
 		return { feedbackSent: true };

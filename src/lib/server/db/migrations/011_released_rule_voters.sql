@@ -9,3 +9,7 @@ CREATE TABLE released_rule_voters (
 	voter_key TEXT NOT NULL,
 	PRIMARY KEY (session_id, rule_id, voter_key)
 ) WITHOUT ROWID;
+
+-- One « retour » in the room and one late reflection per phone (how many, never what): a group of
+-- k texts shown together is then k phones, not one phone writing several.
+ALTER TABLE participants ADD COLUMN late_feedback_sent INTEGER NOT NULL DEFAULT 0;
