@@ -32,7 +32,13 @@ export default defineConfig({
 		// The live journeys drive their own phone and projector contexts from the laptop.
 		{
 			name: 'phone',
-			testIgnore: ['first-run.spec.ts', 'live-session.spec.ts', 'phone-*.spec.ts', 'every-page.spec.ts'],
+			testIgnore: [
+				'first-run.spec.ts',
+				'live-session.spec.ts',
+				'phone-*.spec.ts',
+				'every-page.spec.ts',
+				'print-*.spec.ts'
+			],
 			dependencies: ['first-run'],
 			use: phone
 		}
