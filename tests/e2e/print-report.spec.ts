@@ -8,7 +8,8 @@ test('the report prints: charts redrawn at print size, no controls, the sources 
 	await signIn(page, owner.email, owner.password);
 	const groupUrl = await openDemoGroup(page);
 	await page.goto(`${groupUrl}/sessions`);
-	await page.locator(`main a[href^="${groupUrl}/sessions/"]`).first().click();
+	// A closed session of the demo (other journeys add live ones to this group).
+	await page.locator('li', { hasText: '(démo)' }).filter({ hasText: 'Close' }).first().getByRole('link').click();
 	await page.getByRole('link', { name: 'Rapport imprimable' }).click();
 	const charts = page.locator('figure canvas');
 	await expect(charts.first()).toBeVisible();
